@@ -1,0 +1,1 @@
+Console.WriteLine("SencoHub benchmarks: nothing to run yet.");
