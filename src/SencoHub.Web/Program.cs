@@ -1,6 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+using SencoHub.Web.Features.Calendar;
+using SencoHub.Web.Features.Directory;
+using SencoHub.Web.Platform.Hosting;
 
+var (_, hostArgs) = AppRunner.SplitCommand(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.AddSencoHubPlatform();
+builder.Services.AddDirectory();
+builder.Services.AddCalendar();
+
+var app = builder.Build();
+app.UseSencoHubPlatform();
+var api = app.MapSencoHubApi();
+api.MapDirectory();
+api.MapCalendar();
+
+return await app.RunSencoHubAsync(args);
+
+/// <summary>Entry point; public so tests can host the app.</summary>
 public partial class Program;

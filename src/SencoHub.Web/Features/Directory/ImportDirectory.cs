@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using SencoHub.Web.Features.Calendar;
+using SencoHub.Web.Platform.Data;
+
+namespace SencoHub.Web.Features.Directory;
+
+public sealed record DirectoryImportSummary(int SchoolsAdded, int SchoolsUpdated, int PeopleAdded, int PeopleUpdated, int HalfTerms)
+{
+    public override string ToString() =>
+        $"{SchoolsAdded} schools added, {SchoolsUpdated} updated; {PeopleAdded} people added, {PeopleUpdated} updated; {HalfTerms} half-terms.";
+}
+
+/// <summary>
+/// Imports a trust directory file as an idempotent upsert (schools by id, people by aadObjectId,
+/// half-terms by year and name), all or nothing. People's roles become exactly the file's roles.
+/// </summary>
+public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar)
+{
+    public async Task<DirectoryImportSummary> ImportAsync(string json, CancellationToken cancellationToken = default)
+    {
+        var knownSchoolIds = await db.Set<School>().Select(s => s.Id).ToListAsync(cancellationToken);
+        var directory = DirectoryFileReader.Read(json, knownSchoolIds);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var trust = await db.Set<Trust>().FindAsync([Trust.SingletonId], cancellationToken);
+        if (trust is null)
+        {
+            db.Add(new Trust { Name = directory.TrustName });
+        }
+        else
+        {
+            trust.Name = directory.TrustName;
+        }
+
+        var (schoolsAdded, schoolsUpdated) = await UpsertSchoolsAsync(directory.Schools, cancellationToken);
+        // Schools first: role assignments reference them.
+        await db.SaveChangesAsync(cancellationToken);
+        var (peopleAdded, peopleUpdated) = await UpsertPeopleAsync(directory.People, cancellationToken);
+        await calendar.UpsertHalfTermsAsync(directory.HalfTerms, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new DirectoryImportSummary(schoolsAdded, schoolsUpdated, peopleAdded, peopleUpdated, directory.HalfTerms.Count);
+    }
+
+    private async Task<(int Added, int Updated)> UpsertSchoolsAsync(IReadOnlyList<School> schools, CancellationToken cancellationToken)
+    {
+        var existing = await db.Set<School>().ToDictionaryAsync(s => s.Id, cancellationToken);
+        int added = 0, updated = 0;
+        foreach (var school in schools)
+        {
+            if (existing.TryGetValue(school.Id, out var current))
+            {
+                if (current.Name != school.Name || current.Urn != school.Urn || current.Phase != school.Phase)
+                {
+                    (current.Name, current.Urn, current.Phase) = (school.Name, school.Urn, school.Phase);
+                    updated++;
+                }
+            }
+            else
+            {
+                db.Add(school);
+                added++;
+            }
+        }
+
+        return (added, updated);
+    }
+
+    private async Task<(int Added, int Updated)> UpsertPeopleAsync(IReadOnlyList<ValidPerson> people, CancellationToken cancellationToken)
+    {
+        var existing = await db.Set<Person>().Include(p => p.Roles).ToDictionaryAsync(p => p.AadObjectId, cancellationToken);
+        int added = 0, updated = 0;
+        foreach (var entry in people)
+        {
+            if (!existing.TryGetValue(entry.AadObjectId, out var person))
+            {
+                person = new Person { AadObjectId = entry.AadObjectId, Name = entry.Name, Email = entry.Email };
+                person.Roles.AddRange(entry.Roles.Select(r => new RoleAssignment { Role = r.Role, SchoolId = r.SchoolId }));
+                db.Add(person);
+                added++;
+                continue;
+            }
+
+            var changed = person.Name != entry.Name || person.Email != entry.Email;
+            (person.Name, person.Email) = (entry.Name, entry.Email);
+            var stale = person.Roles.Where(r => !entry.Roles.Contains(new(r.Role, r.SchoolId))).ToList();
+            var missing = entry.Roles.Where(g => !person.Roles.Any(r => r.Role == g.Role && r.SchoolId == g.SchoolId)).ToList();
+            foreach (var role in stale)
+            {
+                person.Roles.Remove(role);
+            }
+
+            person.Roles.AddRange(missing.Select(g => new RoleAssignment { Role = g.Role, SchoolId = g.SchoolId }));
+            if (changed || stale.Count > 0 || missing.Count > 0)
+            {
+                updated++;
+            }
+        }
+
+        return (added, updated);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SencoHub.Web.Features.Directory;
+
+public enum SchoolPhase
+{
+    Primary,
+    Secondary,
+    Special,
+    AllThrough,
+    AlternativeProvision,
+}
+
+public sealed class School
+{
+    /// <summary>Stable text id chosen by the trust (e.g. <c>nb-oak</c>); never changes.</summary>
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Unique reference number from Get Information About Schools: six digits.</summary>
+    public required string Urn { get; set; }
+    public SchoolPhase Phase { get; set; }
+}
+
+internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
+{
+    public void Configure(EntityTypeBuilder<School> builder)
+    {
+        builder.ToTable("schools");
+        builder.Property(s => s.Id).HasMaxLength(DirectoryLimits.SchoolIdLength);
+        builder.Property(s => s.Name).HasMaxLength(DirectoryLimits.NameLength);
+        builder.Property(s => s.Urn).HasMaxLength(6);
+        builder.Property(s => s.Phase).HasConversion<string>().HasMaxLength(32);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Hosting;
+
+namespace SencoHub.Web.Features.Directory;
+
+/// <summary>On first start (no trust yet) imports the configured seed file or the bundled demo trust.</summary>
+public sealed partial class SeedDirectory(SencoHubDb db, ImportDirectory import, IOptions<DirectoryOptions> options, ILogger<SeedDirectory> logger) : IStartupTask
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Set<Trust>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var seedFile = options.Value.SeedFile;
+        string json, source;
+        if (string.IsNullOrWhiteSpace(seedFile))
+        {
+            json = ReadDemoTrust();
+            source = "the bundled demo trust";
+        }
+        else if (File.Exists(seedFile))
+        {
+            json = await File.ReadAllTextAsync(seedFile, cancellationToken);
+            source = seedFile;
+        }
+        else
+        {
+            throw new StartupException($"SencoHub:Directory:SeedFile points at '{seedFile}', which does not exist.");
+        }
+
+        try
+        {
+            var summary = await import.ImportAsync(json, cancellationToken);
+            LogSeeded(logger, source, summary.ToString());
+        }
+        catch (DirectoryFileException ex)
+        {
+            throw new StartupException($"Could not import the trust directory from {source}.{Environment.NewLine}{ex.Message}");
+        }
+    }
+
+    public static string ReadDemoTrust()
+    {
+        using var stream = typeof(SeedDirectory).Assembly.GetManifestResourceStream("SencoHub.DemoTrust.json")
+            ?? throw new InvalidOperationException("The demo trust is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported the trust directory from {Source}: {Summary}")]
+    private static partial void LogSeeded(ILogger logger, string source, string summary);
+}

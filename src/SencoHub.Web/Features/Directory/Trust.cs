@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SencoHub.Web.Features.Directory;
+
+/// <summary>The one trust this installation serves.</summary>
+public sealed class Trust
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    public required string Name { get; set; }
+}
+
+internal sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>
+{
+    public void Configure(EntityTypeBuilder<Trust> builder)
+    {
+        builder.ToTable("trust");
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(DirectoryLimits.NameLength);
+    }
+}

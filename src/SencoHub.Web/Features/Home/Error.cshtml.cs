@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SencoHub.Web.Platform.Hosting;
+
+namespace SencoHub.Web.Features.Home;
+
+/// <summary>The friendly page behind every error status on the tabs; keeps the real status code.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = string.Empty;
+    public string Advice { get; private set; } = string.Empty;
+
+    public void OnGet(int status) => Describe(status);
+
+    public void OnPost(int status) => Describe(status);
+
+    private void Describe(int status)
+    {
+        var original = HttpContext.Response.StatusCode;
+        HttpContext.Response.StatusCode = original >= 400 ? original : (status is >= 400 and < 600 ? status : 500);
+        Title = ErrorHandling.TitleFor(HttpContext.Response.StatusCode);
+        Advice = HttpContext.Response.StatusCode switch
+        {
+            403 => "This page is for other roles in the trust. If you think you should see it, ask your trust's SEND lead.",
+            404 => "The address may be mistyped, or the item may have been removed.",
+            _ => "Please try again. If it keeps happening, tell your trust's IT team; the error has been logged.",
+        };
+    }
+}

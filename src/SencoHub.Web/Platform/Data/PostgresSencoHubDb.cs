@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SencoHub.Web.Platform.Data;
+
+public sealed class PostgresSencoHubDb(DbContextOptions<PostgresSencoHubDb> options) : SencoHubDb(options);

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace SencoHub.Web.Platform.Hosting;
+
+/// <summary>Work done once at start, before the server listens (migrations, seeding). Runs in registration order.</summary>
+public interface IStartupTask
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A command-line task: <c>dotnet run --project src/SencoHub.Web -- NAME ARGS</c>.</summary>
+public interface ICommand
+{
+    Task<int> RunAsync(string[] args, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Starts the app, or runs a command-line task against the same configuration and database.
+/// Problems the operator must fix end the process with a message, never a stack trace.
+/// </summary>
+public static class AppRunner
+{
+    public static IServiceCollection AddStartupTask<T>(this IServiceCollection services) where T : class, IStartupTask
+    {
+        services.AddScoped<T>();
+        services.AddSingleton(new StartupTaskRegistration(typeof(T)));
+        return services;
+    }
+
+    public static IServiceCollection AddCommand<T>(this IServiceCollection services, string name) where T : class, ICommand
+    {
+        services.AddKeyedScoped<ICommand, T>(name);
+        services.AddSingleton(new CommandRegistration(name));
+        return services;
+    }
+
+    /// <summary>Our command name, if the first argument is one; kept out of ASP.NET Core's configuration.</summary>
+    public static (string? Command, string[] HostArgs) SplitCommand(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? (args[0], []) : (null, args);
+
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        foreach (var registration in services.GetServices<StartupTaskRegistration>())
+        {
+            await using var scope = services.CreateAsyncScope();
+            await ((IStartupTask)scope.ServiceProvider.GetRequiredService(registration.Type)).RunAsync(cancellationToken);
+        }
+    }
+
+    public static async Task<int> RunSencoHubAsync(this WebApplication app, string[] args)
+    {
+        try
+        {
+            var (command, _) = SplitCommand(args);
+            if (command is not null)
+            {
+                return await RunCommandAsync(app, command, args[1..]);
+            }
+
+            await InitializeAsync(app.Services);
+            app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
+            await app.RunAsync();
+            return 0;
+        }
+        catch (StartupException ex)
+        {
+            await Console.Error.WriteLineAsync($"SencoHub cannot start: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(WebApplication app, string name, string[] args)
+    {
+        var known = app.Services.GetServices<CommandRegistration>().Select(c => c.Name).ToList();
+        if (!known.Contains(name))
+        {
+            await Console.Error.WriteLineAsync($"Unknown command '{name}'. Commands: {string.Join(", ", known)}.");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredKeyedService<ICommand>(name).RunAsync(args, CancellationToken.None);
+    }
+
+    private static void PrintAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var signIn = app.Environment.IsDevelopment() ? $" — sign in as any demo person at {address}/dev/sign-in" : string.Empty;
+            Console.WriteLine($"SencoHub is running at {address}{signIn}");
+        }
+    }
+
+    private sealed record StartupTaskRegistration(Type Type);
+
+    private sealed record CommandRegistration(string Name);
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SencoHub.Web.Platform.Hosting;
+
+/// <summary>
+/// One place that turns failures into answers: problem details for the API (never a stack trace),
+/// the friendly error page for everything else.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!ErrorHandling.IsApiRequest(httpContext.Request))
+        {
+            return false;
+        }
+
+        ProblemDetails problem;
+        if (exception is ProblemException refusal)
+        {
+            problem = refusal.Errors.Count > 0
+                ? new ValidationProblemDetails(refusal.Errors) { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail }
+                : new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail };
+        }
+        else if (exception is BadHttpRequestException badRequest)
+        {
+            problem = new ProblemDetails { Status = badRequest.StatusCode, Title = "The request could not be read.", Detail = badRequest.Message };
+        }
+        else
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Path);
+            problem = new ProblemDetails { Status = 500, Title = "Something went wrong on our side.", Detail = "The error has been logged." };
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);
+}
+
+public static class ErrorHandling
+{
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/dev/token") || request.Path.StartsWithSegments("/auth");
+
+    public static IServiceCollection AddSencoHubErrors(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        return services;
+    }
+
+    public static WebApplication UseSencoHubErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        // API callers get problem details; people get the friendly page with the real status code.
+        app.UseWhen(context => IsApiRequest(context.Request), api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApiRequest(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        return app;
+    }
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        401 => "You need to sign in.",
+        403 => "You do not have access to this page.",
+        404 => "That page was not found.",
+        _ => "Something went wrong on our side.",
+    };
+}

@@ -1,0 +1,48 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using SencoHub.Web.Platform.Data;
+
+namespace SencoHub.Web.Platform.Hosting;
+
+public static class Operations
+{
+    /// <summary>Traces and metrics for ASP.NET Core, HttpClient and the database; exported to
+    /// Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.</summary>
+    public static IServiceCollection AddSencoHubOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var telemetry = services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddSource("Npgsql", "Microsoft.EntityFrameworkCore", "SencoHub"))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter("Microsoft.EntityFrameworkCore", "Npgsql", "SencoHub"));
+
+        if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            telemetry.WithTracing(tracing => tracing.AddAzureMonitorTraceExporter())
+                .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter());
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSencoHubHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+}
+
+internal sealed class DatabaseHealthCheck(SencoHubDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database cannot be reached.");
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Antiforgery;
+using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Web;
+
+namespace SencoHub.Web.Platform.Hosting;
+
+/// <summary>What every feature stands on: data, sign-in, errors, telemetry and the tab shell.</summary>
+public static class PlatformSetup
+{
+    public static WebApplicationBuilder AddSencoHubPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SencoHubOptions>().BindConfiguration(SencoHubOptions.SectionName);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSencoHubData(builder.Configuration, builder.Environment);
+        services.AddSencoHubAuth(builder.Configuration, builder.Environment);
+        services.AddSencoHubErrors();
+        services.AddSencoHubOperations(builder.Configuration);
+        services.AddAntiforgery(options =>
+        {
+            // Tabs are framed by Teams; framing is governed by CSP frame-ancestors instead.
+            options.SuppressXFrameOptionsHeader = true;
+            if (!builder.Environment.IsDevelopment())
+            {
+                options.Cookie.SameSite = SameSiteMode.None;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
+        });
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+        }).AddRazorOptions(options => options.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
+        services.AddNavEntry("home", "/");
+        return builder;
+    }
+
+    public static WebApplication UseSencoHubPlatform(this WebApplication app)
+    {
+        app.UseSencoHubErrors();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.Use(SecurityHeaders.Middleware);
+        app.UseStaticFiles();
+        app.Use(TabContext.Middleware);
+        // Explicit, after the error handlers, so a re-executed error page is routed afresh.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapSencoHubHealth();
+        app.MapSencoHubAuth(app.Environment);
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>The API: bearer tokens only, everyone signed in and in the directory; features add stricter policies.</summary>
+    public static RouteGroupBuilder MapSencoHubApi(this WebApplication app) =>
+        app.MapGroup("/api")
+            .RequireAuthorization(policy => policy
+                .AddAuthenticationSchemes(Policies.ApiScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new DirectoryRoleRequirement()))
+            .DisableAntiforgery();
+}

@@ -1,0 +1,133 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using SencoHub.Web.Platform.Data;
+
+namespace SencoHub.Testing;
+
+public enum TestProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real app, hosted for a test: its own data folder and database (SQLite file or a fresh
+/// PostgreSQL database), a fake clock, and the demo trust unless another directory is given.
+/// </summary>
+public class SencoHubApp : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 23 Nov 2026, 09:00 in London: a school day in the demo trust's Autumn 2.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _services = [];
+    private PostgresTestDatabase? _postgres;
+
+    public SencoHubApp(TestProvider provider = TestProvider.Sqlite, string environment = "Development")
+    {
+        Provider = provider;
+        Environment = environment;
+        DataDirectory = Directory.CreateTempSubdirectory("sencohub-test-").FullName;
+        Setting("SencoHub:DataDirectory", DataDirectory);
+    }
+
+    public TestProvider Provider { get; }
+    public string Environment { get; }
+    public string DataDirectory { get; }
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    public SencoHubApp Setting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public SencoHubApp ConfigureServicesWith(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>Creates the database (PostgreSQL) and starts the app; call before the first request.</summary>
+    public async Task<SencoHubApp> StartAsync()
+    {
+        if (Provider == TestProvider.Postgres && _postgres is null)
+        {
+            _postgres = await PostgresTestDatabase.CreateAsync();
+            Setting("SencoHub:Database:Provider", "Postgres");
+            Setting("ConnectionStrings:SencoHub", _postgres.ConnectionString);
+        }
+
+        StartServer();
+        return this;
+    }
+
+    public async Task<HttpClient> ClientForAsync(string aadObjectId)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/dev/token", new { aadObjectId });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<SencoHubDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SencoHubDb>());
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a background thread; the temp folder is cleaned by the OS.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
