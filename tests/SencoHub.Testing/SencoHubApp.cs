@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,6 +68,18 @@ public class SencoHubApp : WebApplicationFactory<Program>
         StartServer();
         return this;
     }
+
+    /// <summary>Serve on real Kestrel at a free loopback port (browsers, playgrounds, benchmarks).</summary>
+    public SencoHubApp OnKestrel()
+    {
+        UseKestrel(0);
+        return this;
+    }
+
+    /// <summary>The server's own address; with Kestrel a real loopback URL.</summary>
+    public Uri ServerUri =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? ClientOptions.BaseAddress.ToString());
 
     public async Task<HttpClient> ClientForAsync(string aadObjectId)
     {
