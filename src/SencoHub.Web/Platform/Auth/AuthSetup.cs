@@ -77,6 +77,8 @@ public static class AuthSetup
                 jwt =>
                 {
                     jwt.MapInboundClaims = false;
+                    // Plain HTTP metadata only for a loopback instance (local emulators in tests); never for a real host.
+                    jwt.RequireHttpsMetadata = !IsLoopbackHttp(entra.Instance);
                     jwt.TokenValidationParameters.ValidAudiences = [.. new[] { entra.ClientId!, entra.ApplicationIdUri }.OfType<string>()];
                     jwt.Events = new JwtBearerEvents { OnTokenValidated = RequireScope(entra.RequiredScope) };
                 },
@@ -88,10 +90,23 @@ public static class AuthSetup
                 },
                 EntraScheme,
                 subscribeToJwtBearerMiddlewareDiagnosticsEvents: false);
+
+            // A trust is one tenant: accept exactly its v2 and v1 issuers, the same check in
+            // production and against a loopback emulator (Identity.Web's multi-tenant validator
+            // would fetch its own metadata over HTTPS only).
+            services.PostConfigure<JwtBearerOptions>(EntraScheme, jwt =>
+            {
+                jwt.TokenValidationParameters.IssuerValidator = null;
+                jwt.TokenValidationParameters.ValidIssuers =
+                    [$"{entra.Instance.TrimEnd('/')}/{entra.TenantId}/v2.0", $"https://sts.windows.net/{entra.TenantId}/"];
+            });
         }
 
         return services;
     }
+
+    private static bool IsLoopbackHttp(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;
 
     private static Func<TokenValidatedContext, Task> RequireScope(string scope) => context =>
     {
