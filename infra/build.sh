@@ -3,9 +3,10 @@
 #
 # The bicep binary comes from the NuGet package Azure.Bicep.CommandLine.linux-x64 (pinned below):
 # a throwaway project with a PackageDownload item is restored into .tools/bicep once; later runs
-# reuse it. The compiled ARM JSON goes to .tools/bicep/out (never committed).
+# reuse it. The compiled ARM JSON goes to .tools/bicep/out (never committed) unless --outdir.
 #
-# Usage: infra/build.sh [--warnings-as-errors] [FILE.bicep]    (default: infra/main.bicep)
+# Usage: infra/build.sh [--warnings-as-errors] [--outdir DIR] [FILE.bicep]
+#        (default FILE: infra/main.bicep)
 # Env:   BICEP_VERSION (default 0.49.2); BICEP=/path/to/bicep to use another binary
 #        (needed on machines that are not linux-x64).
 # Exit:  0 clean, 1 build or lint errors (or any warning with --warnings-as-errors), 2 usage.
@@ -19,10 +20,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 BICEP_VERSION="${BICEP_VERSION:-0.49.2}"
 WAE=0
 FILE="$HERE/main.bicep"
+OUT="$SENCOHUB_TOOLS/bicep/out"
 while [ $# -gt 0 ]; do
   case "$1" in
     --warnings-as-errors) WAE=1; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --outdir) OUT="$2"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     -*) echo "infra/build.sh: unknown option $1" >&2; exit 2 ;;
     *) FILE="$1"; shift ;;
   esac
@@ -62,10 +65,7 @@ XML
 }
 
 ensure_bicep
-OUT="$SENCOHUB_TOOLS/bicep/out"
 mkdir -p "$OUT"
-# Offline: never try to restore registry modules or check for newer versions.
-export BICEP_TRACING_ENABLED=false
 
 rc=0
 log "bicep $("$BICEP" --version 2>/dev/null | sed -n 's/.*version \([^ ]*\).*/\1/p'): build $FILE"
