@@ -22,6 +22,12 @@ param entraClientId string = ''
 @description('Tenant of that app registration; defaults to the tenant of the subscription.')
 param entraTenantId string = tenant().tenantId
 
+@description('URL of the SharePoint site holding the SEND library (optional until the library is set up).')
+param sharePointSiteUrl string = ''
+
+@description('Name of the document library in that site.')
+param sharePointLibraryName string = ''
+
 @description('App Service plan SKU (B1 is the smallest with Always On).')
 param appServicePlanSku string = 'B1'
 
@@ -99,6 +105,8 @@ module web 'modules/web.bicep' = {
     postgresDatabase: postgres.outputs.databaseName
     entraClientId: entraClientId
     entraTenantId: entraTenantId
+    sharePointSiteUrl: sharePointSiteUrl
+    sharePointLibraryName: sharePointLibraryName
   }
 }
 

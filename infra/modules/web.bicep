@@ -23,6 +23,10 @@ param postgresDatabase string
 param entraClientId string
 param entraTenantId string
 
+@description('SharePoint site and library for the resource library; empty keeps the local store.')
+param sharePointSiteUrl string
+param sharePointLibraryName string
+
 var alwaysOn = !contains(['F1', 'FREE', 'D1', 'SHARED'], toUpper(sku))
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -107,10 +111,17 @@ var ssoSettings = empty(entraClientId)
       SencoHub__Auth__Entra__ApplicationIdUri: 'api://${web.properties.defaultHostName}/${entraClientId}'
     }
 
+var librarySettings = union(
+  empty(sharePointSiteUrl) ? {} : { SencoHub__Library__SharePoint__SiteUrl: sharePointSiteUrl },
+  empty(sharePointLibraryName) ? {} : { SencoHub__Library__SharePoint__LibraryName: sharePointLibraryName }
+)
+
+// This resource replaces the whole set on every provision: settings added by hand in the portal do
+// not survive `azd provision`, so everything the app needs is listed here.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: web
   name: 'appsettings'
-  properties: union(coreSettings, ssoSettings)
+  properties: union(coreSettings, ssoSettings, librarySettings)
 }
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
