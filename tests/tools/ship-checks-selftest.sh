@@ -155,10 +155,24 @@ fi
 # infra/build.sh --warnings-as-errors refuses a lint warning and a type error in a module.
 rm -rf "$WORK/infra"; cp -r "$ROOT/infra" "$WORK/infra"
 printf '\nvar unusedName = %s\n' "'x'" >> "$WORK/infra/modules/bot.bicep"
-expect_refused "bicep lint finding in a module" 'no-unused-vars' bash "$ROOT/infra/build.sh" --warnings-as-errors "$WORK/infra/main.bicep"
+expect_refused "bicep lint finding in a module" 'no-unused-vars' bash "$ROOT/infra/build.sh" --warnings-as-errors --outdir "$WORK/arm" "$WORK/infra/main.bicep"
 rm -rf "$WORK/infra"; cp -r "$ROOT/infra" "$WORK/infra"
 sed -i "s/allowSharedKeyAccess: false/allowSharedKeyAccess: false\n    allowSharedKeyAcess: true/" "$WORK/infra/modules/storage.bicep"
-expect_refused "bicep type check (misspelt property)" 'BCP037|BCP089' bash "$ROOT/infra/build.sh" --warnings-as-errors "$WORK/infra/main.bicep"
+expect_refused "bicep type check (misspelt property)" 'BCP037|BCP089' bash "$ROOT/infra/build.sh" --warnings-as-errors --outdir "$WORK/arm" "$WORK/infra/main.bicep"
+
+# check-azd-wiring.js refuses a parameter the template lacks and a wrong service project.
+ensure_npm azd yaml@2.9.1
+wiring_root() {
+  rm -rf "$WORK/r"; mkdir -p "$WORK/r/manifest" "$WORK/r/src/SencoHub.Web"
+  cp -r "$ROOT/azure.yaml" "$ROOT/infra" "$WORK/r/"
+  cp -p "$ROOT/manifest/package.sh" "$WORK/r/manifest/"
+  cp "$ROOT/src/SencoHub.Web/SencoHub.Web.csproj" "$WORK/r/src/SencoHub.Web/"
+}
+check_wiring() { NODE_PATH="$SENCOHUB_TOOLS/azd/node_modules" node "$ROOT/tests/tools/check-azd-wiring.js" "$WORK/r" "$SENCOHUB_TOOLS/bicep/out/main.json"; }
+wiring_root; sed -i 's/"parameters": {/"parameters": {\n    "bogusParam": { "value": "x" },/' "$WORK/r/infra/main.parameters.json"
+expect_refused "parameters file sets an undeclared parameter" '"bogusParam", which main.bicep does not declare' check_wiring
+wiring_root; sed -i 's|project: src/SencoHub.Web|project: src/SencoHub.Api|' "$WORK/r/azure.yaml"
+expect_refused "azure.yaml service project missing" 'src/SencoHub.Api" is not a folder with a .csproj' check_wiring
 
 echo "ship-checks self-test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
