@@ -14,7 +14,7 @@ Usage:
                                                   exactly what this script draws
 
 Shapes are signed-distance functions sampled at pixel centres; the distance gives a coverage
-value, which anti-aliases edges without supersampling.
+value, which anti-aliases edges without supersampling. Each shape is drawn only inside its box.
 """
 
 import argparse
@@ -35,8 +35,15 @@ AMBER = (0xF6, 0xB9, 0x3B)      # the hub
 
 # --- geometry -------------------------------------------------------------------------------
 
+class Shape:
+    """A signed-distance function and a box (x0, y0, x1, y1) outside which it covers nothing."""
+
+    def __init__(self, sdf, box):
+        self.sdf, self.box = sdf, box
+
+
 def circle(cx, cy, r):
-    return lambda x, y: math.hypot(x - cx, y - cy) - r
+    return Shape(lambda x, y: math.hypot(x - cx, y - cy) - r, (cx - r - 1, cy - r - 1, cx + r + 1, cy + r + 1))
 
 
 def capsule(ax, ay, bx, by, width):
@@ -47,7 +54,8 @@ def capsule(ax, ay, bx, by, width):
     def sdf(x, y):
         t = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / length_sq))
         return math.hypot(x - (ax + t * dx), y - (ay + t * dy)) - width / 2
-    return sdf
+    pad = width / 2 + 1
+    return Shape(sdf, (min(ax, bx) - pad, min(ay, by) - pad, max(ax, bx) + pad, max(ay, by) + pad))
 
 
 def rounded_square(size, radius):
@@ -58,7 +66,7 @@ def rounded_square(size, radius):
         qy = abs(y - half) - (half - radius)
         outside = math.hypot(max(qx, 0.0), max(qy, 0.0))
         return outside + min(max(qx, qy), 0.0) - radius
-    return sdf
+    return Shape(sdf, (-1, -1, size + 1, size + 1))
 
 
 def nodes(cx, cy, r):
@@ -67,31 +75,32 @@ def nodes(cx, cy, r):
              cy + r * math.sin(math.radians(-90 + 72 * i))) for i in range(5)]
 
 
-def coverage(sdf, x, y):
-    return max(0.0, min(1.0, 0.5 - sdf(x, y)))
-
-
-# --- rendering ------------------------------------------------------------------------------
-
 def render(size, layers):
-    """layers: list of (sdf, colour_fn(x, y) -> (r, g, b), opacity). Returns RGBA rows."""
-    rows = []
-    for py in range(size):
-        row = bytearray()
-        for px in range(size):
-            x, y = px + 0.5, py + 0.5
-            r = g = b = a = 0.0  # premultiplied
-            for sdf, colour, opacity in layers:
-                cov = coverage(sdf, x, y) * opacity
+    """layers: list of (shape, colour_fn(x, y) -> (r, g, b), opacity), bottom first.
+
+    Each layer is composited ("over", premultiplied) only inside its box. Returns RGBA rows."""
+    r, g, b, a = ([0.0] * (size * size) for _ in range(4))
+    for shape, colour, opacity in layers:
+        x0, y0, x1, y1 = shape.box
+        for py in range(max(0, math.floor(y0)), min(size, math.ceil(y1) + 1)):
+            y = py + 0.5
+            for px in range(max(0, math.floor(x0)), min(size, math.ceil(x1) + 1)):
+                x = px + 0.5
+                cov = max(0.0, min(1.0, 0.5 - shape.sdf(x, y))) * opacity
                 if cov <= 0.0:
                     continue
                 cr, cg, cb = colour(x, y)
-                r = cr * cov + r * (1 - cov)
-                g = cg * cov + g * (1 - cov)
-                b = cb * cov + b * (1 - cov)
-                a = cov + a * (1 - cov)
-            if a > 0:
-                row += bytes((round(r / a), round(g / a), round(b / a), round(a * 255)))
+                i = py * size + px
+                r[i] = cr * cov + r[i] * (1 - cov)
+                g[i] = cg * cov + g[i] * (1 - cov)
+                b[i] = cb * cov + b[i] * (1 - cov)
+                a[i] = cov + a[i] * (1 - cov)
+    rows = []
+    for py in range(size):
+        row = bytearray()
+        for i in range(py * size, (py + 1) * size):
+            if a[i] > 0:
+                row += bytes((round(r[i] / a[i]), round(g[i] / a[i]), round(b[i] / a[i]), round(a[i] * 255)))
             else:
                 row += bytes((0, 0, 0, 0))
         rows.append(bytes(row))
