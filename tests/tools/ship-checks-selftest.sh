@@ -160,6 +160,19 @@ rm -rf "$WORK/infra"; cp -r "$ROOT/infra" "$WORK/infra"
 sed -i "s/allowSharedKeyAccess: false/allowSharedKeyAccess: false\n    allowSharedKeyAcess: true/" "$WORK/infra/modules/storage.bicep"
 expect_refused "bicep type check (misspelt property)" 'BCP037|BCP089' bash "$ROOT/infra/build.sh" --warnings-as-errors --outdir "$WORK/arm" "$WORK/infra/main.bicep"
 
+# check-infra-policy.js refuses Bicep that compiles cleanly but drops a decision.
+policy_case() {   # policy_case NAME PATTERN SED-EXPRESSION MODULE
+  rm -rf "$WORK/infra" "$WORK/arm"; cp -r "$ROOT/infra" "$WORK/infra"
+  sed -i "$3" "$WORK/infra/modules/$4"
+  if ! bash "$ROOT/infra/build.sh" --warnings-as-errors --outdir "$WORK/arm" "$WORK/infra/main.bicep" >/dev/null 2>&1; then
+    fail "$1 (the broken copy did not even compile cleanly)"; return
+  fi
+  expect_refused "$1" "$2" node "$ROOT/tests/tools/check-infra-policy.js" "$WORK/arm/main.json"
+}
+policy_case "web app TLS 1.0" 'minTlsVersion must be 1.2' "s/minTlsVersion: '1.2'/minTlsVersion: '1.0'/" web.bicep
+policy_case "storage shared keys on" 'allowSharedKeyAccess must be false' "s/allowSharedKeyAccess: false/allowSharedKeyAccess: true/" storage.bicep
+policy_case "postgres password auth on" 'password authentication must be disabled' "s/passwordAuth: 'Disabled'/passwordAuth: 'Enabled'/" postgres.bicep
+
 # check-azd-wiring.js refuses a parameter the template lacks and a wrong service project.
 ensure_npm azd yaml@2.9.1
 wiring_root() {
