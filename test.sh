@@ -21,4 +21,7 @@ dotnet build SencoHub.sln -c Debug -nologo -clp:ErrorsOnly
 log "running the tests"
 dotnet test SencoHub.sln -c Debug --no-build -nologo --logger "console;verbosity=minimal"
 
+log "checking the Teams app package and the Azure infrastructure"
+bash tests/tools/ship-checks.sh
+
 log "all tests passed in $(( $(date +%s) - start )) s"

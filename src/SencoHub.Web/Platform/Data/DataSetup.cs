@@ -1,10 +1,17 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Platform.Data;
 
 public static class DataSetup
 {
+    // Azure Database for PostgreSQL accepts Entra access tokens for this audience as passwords.
+    private const string PostgresEntraScope = "https://ossrdbms-aad.database.windows.net/.default";
+
     public static IServiceCollection AddSencoHubData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -16,7 +23,9 @@ public static class DataSetup
                 throw new StartupException("SencoHub:Database:Provider is Postgres but ConnectionStrings:SencoHub is not set.");
             }
 
-            services.AddDbContext<SencoHubDb, PostgresSencoHubDb>(db => db.UseNpgsql(connectionString, npgsql =>
+            var dataSource = BuildPostgresDataSource(connectionString, configuration);
+            services.AddSingleton(dataSource);
+            services.AddDbContext<SencoHubDb, PostgresSencoHubDb>(db => db.UseNpgsql(dataSource, npgsql =>
                 npgsql.MigrationsHistoryTable("__ef_migrations_history")));
         }
         else
@@ -28,8 +37,30 @@ public static class DataSetup
             services.AddDbContext<SencoHubDb, SqliteSencoHubDb>(db => db.UseSqlite(connectionString));
         }
 
+        services.AddDataProtection().SetApplicationName("SencoHub").PersistKeysToDbContext<SencoHubDb>();
         services.AddStartupTask<MigrateDatabase>();
         return services;
+    }
+
+    /// <summary>
+    /// A connection string without a password means Entra authentication (the managed identity
+    /// in Azure): a fresh access token is used as the password, refreshed well before it expires.
+    /// </summary>
+    private static NpgsqlDataSource BuildPostgresDataSource(string connectionString, IConfiguration configuration)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.Password))
+        {
+            var clientId = configuration["AZURE_CLIENT_ID"];
+            TokenCredential credential = string.IsNullOrEmpty(clientId)
+                ? new DefaultAzureCredential()
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+            builder.UsePeriodicPasswordProvider(
+                async (_, cancellationToken) => (await credential.GetTokenAsync(new TokenRequestContext([PostgresEntraScope]), cancellationToken)).Token,
+                TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(10));
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Applies the provider's migrations. SQLite also gets WAL mode so readers never
