@@ -62,7 +62,7 @@ public sealed class ShellTests(BrowserSession session) : IClassFixture<BrowserSe
         await page.GotoAsync("/dev/sign-in");
         problems.AddRange(await BrowserSession.SeriousAccessibilityViolationsAsync(page));
         await BrowserSession.SignInAsAsync(page, DemoTrust.SendLead.Name);
-        foreach (var path in new[] { "/", "/admin", "/admin/term-dates", "/error/404" })
+        foreach (var path in new[] { "/", "/admin", "/admin/term-dates", "/error/404", "/about", "/privacy", "/terms", "/tab-config" })
         {
             await page.GotoAsync(path);
             Assert.Equal(theme, await page.Locator("html").GetAttributeAsync("data-theme"));
