@@ -25,6 +25,9 @@ public sealed class TestSigningKey : IDisposable
 
     public RsaSecurityKey SecurityKey { get; }
 
+    /// <summary>Channels this key is endorsed for; null uses the issuer's <see cref="LoopbackOpenIdIssuer.Endorsements"/>.</summary>
+    public IReadOnlyList<string>? Endorsements { get; init; }
+
     /// <summary>The public key bytes (SubjectPublicKeyInfo), e.g. to forge an HS256 token keyed with them.</summary>
     public byte[] PublicKeyBytes => _rsa.ExportSubjectPublicKeyInfo();
 
@@ -39,6 +42,7 @@ public sealed class TestSigningKey : IDisposable
             ["n"] = Base64UrlEncoder.Encode(p.Modulus),
             ["e"] = Base64UrlEncoder.Encode(p.Exponent),
         };
+        endorsements = Endorsements ?? endorsements;
         if (endorsements is not null)
         {
             jwk["endorsements"] = new JsonArray([.. endorsements.Select(e => (JsonNode)JsonValue.Create(e)!)]);
@@ -101,6 +105,9 @@ public sealed class LoopbackOpenIdIssuer : IAsyncDisposable
 
     public TestSigningKey EntraKey { get { lock (_lock) { return _entraKeys[^1]; } } }
 
+    /// <summary>A published Bot Framework key endorsed only for <c>webchat</c>, for endorsement checks.</summary>
+    public TestSigningKey UnendorsedBotFrameworkKey { get; } = new() { Endorsements = ["webchat"] };
+
     /// <summary>How many metadata documents were served (to observe caching and refresh).</summary>
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
@@ -117,6 +124,7 @@ public sealed class LoopbackOpenIdIssuer : IAsyncDisposable
         app.MapGet("/{tenantId}/discovery/v2.0/keys", () => issuer!.Keys(botFramework: false));
         var baseUri = await LoopbackServer.StartAsync(app, cancellationToken).ConfigureAwait(false);
         issuer = new LoopbackOpenIdIssuer(app, baseUri);
+        issuer._botFrameworkKeys.Add(issuer.UnendorsedBotFrameworkKey);
         issuer._botFrameworkKeys.Add(new TestSigningKey());
         issuer._entraKeys.Add(new TestSigningKey());
         return issuer;

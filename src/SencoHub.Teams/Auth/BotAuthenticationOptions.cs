@@ -19,8 +19,11 @@ public sealed class BotAuthenticationOptions
     /// <summary>Metadata must come over https unless a test turns this off.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    /// <summary>Fewest time between two metadata refreshes forced by an unknown signing key id.</summary>
-    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Least time between two metadata re-fetches forced by an unknown signing key id (bounds what
+    /// forged tokens can make us fetch; a rotated key is picked up on first sight after that).
+    /// </summary>
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often metadata is refreshed even without an unknown key (the protocol asks for at least every 24 h).</summary>
     public TimeSpan MetadataAutomaticRefreshInterval { get; set; } = TimeSpan.FromHours(12);

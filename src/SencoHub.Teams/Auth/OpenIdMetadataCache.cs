@@ -7,60 +7,83 @@ namespace SencoHub.Teams.Auth;
 
 /// <summary>
 /// OpenID metadata and signing keys per metadata address, cached by
-/// <see cref="ConfigurationManager{T}"/> and refreshed when a token names an unknown key id.
+/// <see cref="ConfigurationManager{T}"/>. A token naming an unknown key id forces one synchronous
+/// re-fetch (at most once per <see cref="BotAuthenticationOptions.MetadataRefreshInterval"/>) and
+/// the lookup is retried once: IdentityModel 8's own <c>RequestRefresh</c> refreshes in the
+/// background, which would fail the very request that carries a newly rotated key.
 /// </summary>
 public sealed class OpenIdMetadataCache
 {
     // Tenant metadata addresses come from unvalidated tokens; bound how many we keep.
     private const int MaxEntries = 128;
 
-    private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _managers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly IDocumentRetriever _retriever;
     private readonly BotAuthenticationOptions _options;
+    private readonly TimeProvider _time;
 
-    public OpenIdMetadataCache(HttpClient httpClient, BotAuthenticationOptions options)
+    public OpenIdMetadataCache(HttpClient httpClient, BotAuthenticationOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _retriever = new HttpDocumentRetriever(httpClient) { RequireHttps = options.RequireHttpsMetadata };
+        _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>Finds the signing key <paramref name="keyId"/>, refreshing the metadata once if it is unknown.</summary>
+    /// <summary>Finds the signing key <paramref name="keyId"/>, re-fetching the metadata once if it is unknown.</summary>
+    /// <exception cref="InvalidOperationException">The metadata could not be retrieved.</exception>
     public async Task<JsonWebKey?> FindSigningKeyAsync(string metadataAddress, string keyId, CancellationToken cancellationToken)
     {
-        var manager = GetManager(metadataAddress);
-        var configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-        var key = Find(configuration, keyId);
+        var entry = GetEntry(metadataAddress);
+        var key = Find(await entry.Manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false), keyId);
         if (key is not null)
         {
             return key;
         }
 
-        // New keys can appear at any time (protocol reference, section 6): refresh and retry once.
-        manager.RequestRefresh();
-        configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-        return Find(configuration, keyId);
+        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Another request may have re-fetched while this one waited.
+            key = Find(await entry.Manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false), keyId);
+            var now = _time.GetUtcNow();
+            if (key is not null || now - entry.LastForcedRefresh < _options.MetadataRefreshInterval)
+            {
+                return key;
+            }
+
+            entry.LastForcedRefresh = now;
+            var fresh = CreateManager(metadataAddress);
+            var configuration = await fresh.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            entry.Manager = fresh;
+            return Find(configuration, keyId);
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
     }
 
-    private ConfigurationManager<OpenIdConnectConfiguration> GetManager(string metadataAddress)
+    private Entry GetEntry(string metadataAddress)
     {
-        if (_managers.TryGetValue(metadataAddress, out var existing))
+        if (_entries.TryGetValue(metadataAddress, out var existing))
         {
             return existing;
         }
 
-        if (_managers.Count >= MaxEntries)
+        if (_entries.Count >= MaxEntries)
         {
-            _managers.Clear();
+            _entries.Clear();
         }
 
-        return _managers.GetOrAdd(metadataAddress, address => new ConfigurationManager<OpenIdConnectConfiguration>(
-            address, new OpenIdConnectConfigurationRetriever(), _retriever)
+        return _entries.GetOrAdd(metadataAddress, address => new Entry(CreateManager(address)));
+    }
+
+    private ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string address) =>
+        new(address, new OpenIdConnectConfigurationRetriever(), _retriever)
         {
             AutomaticRefreshInterval = _options.MetadataAutomaticRefreshInterval,
-            RefreshInterval = _options.MetadataRefreshInterval,
-        });
-    }
+        };
 
     private static JsonWebKey? Find(OpenIdConnectConfiguration configuration, string keyId) =>
         configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, keyId, StringComparison.Ordinal)
@@ -82,5 +105,20 @@ public sealed class OpenIdMetadataCache
             System.Collections.IEnumerable items => items.Cast<object?>().Select(i => i?.ToString() ?? string.Empty).ToList(),
             _ => [raw.ToString() ?? string.Empty],
         };
+    }
+
+    private sealed class Entry(ConfigurationManager<OpenIdConnectConfiguration> manager)
+    {
+        private ConfigurationManager<OpenIdConnectConfiguration> _manager = manager;
+
+        public ConfigurationManager<OpenIdConnectConfiguration> Manager
+        {
+            get => Volatile.Read(ref _manager);
+            set => Volatile.Write(ref _manager, value);
+        }
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public DateTimeOffset LastForcedRefresh { get; set; } = DateTimeOffset.MinValue;
     }
 }

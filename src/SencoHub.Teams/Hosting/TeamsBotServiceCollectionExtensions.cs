@@ -34,7 +34,8 @@ public static class TeamsBotServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new OpenIdMetadataCache(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClient),
-            sp.GetRequiredService<IOptions<TeamsBotOptions>>().Value.Authentication));
+            sp.GetRequiredService<IOptions<TeamsBotOptions>>().Value.Authentication,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new BotTokenValidator(
             sp.GetRequiredService<IOptions<TeamsBotOptions>>().Value.Authentication,
             sp.GetRequiredService<OpenIdMetadataCache>(),
