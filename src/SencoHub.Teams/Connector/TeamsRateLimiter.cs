@@ -16,6 +16,12 @@ public sealed class TeamsRateLimitOptions
 
     /// <summary>Per app, per tenant, any operation (Teams docs: 50 RPS; older docs said 30).</summary>
     public int PerTenantPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// Added to every window: Teams counts requests when they arrive, and requests sent exactly at
+    /// the limit can arrive closer together than they left (the docs call the limits estimates).
+    /// </summary>
+    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(200);
 }
 
 /// <summary>
@@ -39,12 +45,15 @@ public sealed class TeamsRateLimiter
     public TeamsRateLimiter(TeamsRateLimitOptions? options = null, TimeProvider? timeProvider = null)
     {
         options ??= new TeamsRateLimitOptions();
-        _conversationWindows = [.. options.PerConversation];
-        _tenantWindows = [new RateLimitWindow(options.PerTenantPerSecond, TimeSpan.FromSeconds(1))];
-        if (_conversationWindows.Length == 0 || _conversationWindows.Concat(_tenantWindows).Any(w => w.Limit <= 0 || w.Window <= TimeSpan.Zero))
+        if (options.PerConversation.Count == 0 || options.PerConversation.Any(w => w.Limit <= 0 || w.Window <= TimeSpan.Zero)
+            || options.PerTenantPerSecond <= 0 || options.WindowMargin < TimeSpan.Zero)
         {
             throw new ArgumentException("Rate limit windows need a positive limit and duration.", nameof(options));
         }
+
+        var margin = options.WindowMargin;
+        _conversationWindows = [.. options.PerConversation.Select(w => w with { Window = w.Window + margin })];
+        _tenantWindows = [new RateLimitWindow(options.PerTenantPerSecond, TimeSpan.FromSeconds(1) + margin)];
 
         _longestWindow = _conversationWindows.Concat(_tenantWindows).Max(w => w.Window);
         _time = timeProvider ?? TimeProvider.System;
