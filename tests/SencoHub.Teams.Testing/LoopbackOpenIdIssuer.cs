@@ -113,6 +113,20 @@ public sealed class LoopbackOpenIdIssuer : IAsyncDisposable
 
     public int KeyRequests => Volatile.Read(ref _keyRequests);
 
+    /// <summary>Client id to secret: the confidential clients the token endpoint accepts.</summary>
+    public IDictionary<string, string> ClientSecrets { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+
+    /// <summary>Forms posted to the token endpoint (client credentials grants), with the tenant in the path.</summary>
+    public IReadOnlyList<(string TenantId, IReadOnlyDictionary<string, string> Form)> TokenRequests
+    {
+        get { lock (_lock) { return [.. _tokenRequests]; } }
+    }
+
+    /// <summary>Lifetime of access tokens from the token endpoint.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    private readonly List<(string, IReadOnlyDictionary<string, string>)> _tokenRequests = [];
+
     public static async Task<LoopbackOpenIdIssuer> StartAsync(CancellationToken cancellationToken = default)
     {
         var app = LoopbackServer.CreateBuilder().Build();
@@ -122,6 +136,7 @@ public sealed class LoopbackOpenIdIssuer : IAsyncDisposable
         app.MapGet("/{tenantId}/v2.0/.well-known/openid-configuration", (string tenantId) =>
             issuer!.Metadata($"https://login.microsoftonline.com/{tenantId}/v2.0", $"{tenantId}/discovery/v2.0/keys"));
         app.MapGet("/{tenantId}/discovery/v2.0/keys", () => issuer!.Keys(botFramework: false));
+        app.MapPost("/{tenantId}/oauth2/v2.0/token", (string tenantId, HttpRequest request) => issuer!.IssueClientTokenAsync(tenantId, request));
         var baseUri = await LoopbackServer.StartAsync(app, cancellationToken).ConfigureAwait(false);
         issuer = new LoopbackOpenIdIssuer(app, baseUri);
         issuer._botFrameworkKeys.Add(issuer.UnendorsedBotFrameworkKey);
@@ -220,6 +235,35 @@ public sealed class LoopbackOpenIdIssuer : IAsyncDisposable
         }
 
         return payload;
+    }
+
+    private async Task<IResult> IssueClientTokenAsync(string tenantId, HttpRequest request)
+    {
+        var form = (await request.ReadFormAsync().ConfigureAwait(false)).ToDictionary(f => f.Key, f => f.Value.ToString());
+        lock (_lock)
+        {
+            _tokenRequests.Add((tenantId, form));
+        }
+
+        if (form.GetValueOrDefault("grant_type") != "client_credentials"
+            || !form.TryGetValue("client_id", out var clientId)
+            || !ClientSecrets.TryGetValue(clientId, out var secret)
+            || form.GetValueOrDefault("client_secret") != secret)
+        {
+            return Results.Json(new JsonObject { ["error"] = "invalid_client", ["error_description"] = "AADSTS7000215: Invalid client secret provided." }, statusCode: 401);
+        }
+
+        var scope = form.GetValueOrDefault("scope") ?? string.Empty;
+        var audience = scope.Split(' ')[0].Replace("/.default", string.Empty, StringComparison.Ordinal);
+        var now = DateTimeOffset.UtcNow;
+        var token = CreateToken(new TokenSpec { Issuer = $"https://login.microsoftonline.com/{tenantId}/v2.0", Audience = audience, NotBefore = now, Expires = now + AccessTokenLifetime, Key = EntraKey, Claims = new Dictionary<string, object> { ["appid"] = clientId } });
+        return Results.Json(new JsonObject
+        {
+            ["token_type"] = "Bearer",
+            ["expires_in"] = (long)AccessTokenLifetime.TotalSeconds,
+            ["ext_expires_in"] = (long)AccessTokenLifetime.TotalSeconds,
+            ["access_token"] = token,
+        });
     }
 
     private static string Encode(JsonObject json) => Base64UrlEncoder.Encode(json.ToJsonString());
