@@ -107,9 +107,10 @@ internal sealed class BotEndpoint
     private async Task HandleActivityAsync(Activity activity, BotCaller caller, CancellationToken requestAborted)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        var turn = CreateTurn(activity, caller, scope.ServiceProvider, CancellationToken.None);
+        TurnContext? turn = null;
         try
         {
+            turn = CreateTurn(activity, caller, scope.ServiceProvider, CancellationToken.None);
             var handler = scope.ServiceProvider.GetRequiredService<IBotHandler>();
             await handler.HandleAsync(turn, requestAborted).ConfigureAwait(false);
         }
@@ -117,7 +118,7 @@ internal sealed class BotEndpoint
         {
             // Answering 5xx would make Teams redeliver a poison activity; log and tell the user.
             TeamsLog.HandlerFailed(_logger, activity.Type, activity.Name, activity.Id, ex);
-            if (activity.IsMessage && !string.IsNullOrEmpty(activity.ServiceUrl))
+            if (turn is not null && activity.IsMessage && !string.IsNullOrEmpty(activity.ServiceUrl))
             {
                 try
                 {
@@ -137,14 +138,15 @@ internal sealed class BotEndpoint
         var background = _lifetime?.ApplicationStopping ?? CancellationToken.None;
         using var budget = new CancellationTokenSource(_options.InvokeTimeout, _time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, requestAborted);
-        var scope = _scopes.CreateAsyncScope();
-        var turn = CreateTurn(activity, caller, scope.ServiceProvider, deadline.Token);
-
+        var deadlineToken = deadline.Token;
         var work = Task.Run(
             async () =>
             {
+                // The scope lives as long as the handler, which may outlive this request.
+                var scope = _scopes.CreateAsyncScope();
                 try
                 {
+                    var turn = CreateTurn(activity, caller, scope.ServiceProvider, deadlineToken);
                     var handler = scope.ServiceProvider.GetRequiredService<IBotHandler>();
                     return await handler.HandleAsync(turn, background).ConfigureAwait(false);
                 }
