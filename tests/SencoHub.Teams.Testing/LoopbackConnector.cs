@@ -41,6 +41,9 @@ public sealed class LoopbackConnectorOptions
 
     public int RandomSeed { get; set; } = 42;
 
+    /// <summary><c>Retry-After</c> seconds sent with random 429s (scripted 429s always say 1).</summary>
+    public int RandomRetryAfterSeconds { get; set; } = 1;
+
     /// <summary>When set, requests must carry <c>Authorization: Bearer {value}</c> or get 401.</summary>
     public string? RequiredBearerToken { get; set; }
 
@@ -291,7 +294,13 @@ public sealed class LoopbackConnector : IAsyncDisposable
 
             if (roll < _options.RandomFailureRate)
             {
-                return Record(http, conversationId, activityId, body, Scripted(http, throttle ? ScriptedFailure.Throttled : ScriptedFailure.ServiceUnavailable));
+                var injected = Scripted(http, throttle ? ScriptedFailure.Throttled : ScriptedFailure.ServiceUnavailable);
+                if (throttle)
+                {
+                    http.Response.Headers.RetryAfter = _options.RandomRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                }
+
+                return Record(http, conversationId, activityId, body, injected);
             }
         }
 

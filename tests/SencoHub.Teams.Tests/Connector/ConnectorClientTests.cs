@@ -261,7 +261,9 @@ public sealed class ConnectorClientTests(ConnectorFixture fixture) : IClassFixtu
     public async Task RateLimiter_KeepsSendsUnderTeamsLimits_SoTheConnectorNeverThrottles()
     {
         await using var strict = await LoopbackConnector.StartAsync(new LoopbackConnectorOptions { EnforceTeamsLimits = true });
-        var client = new ConnectorClient(_http, NoTokenProvider.Instance, new ConnectorClientOptions { Retry = null }, new TeamsRateLimiter());
+        // Teams counts on arrival; a wider margin absorbs the send-to-arrival jitter of a loaded test machine.
+        var limiter = new TeamsRateLimiter(new TeamsRateLimitOptions { WindowMargin = TimeSpan.FromMilliseconds(600) });
+        var client = new ConnectorClient(_http, NoTokenProvider.Instance, new ConnectorClientOptions { Retry = null }, limiter);
         var started = DateTimeOffset.UtcNow;
 
         await Task.WhenAll(Enumerable.Range(0, 9).Select(i =>
@@ -296,6 +298,25 @@ public sealed class ConnectorClientTests(ConnectorFixture fixture) : IClassFixtu
         var throttled = results.Single(r => r is not null)!;
         Assert.Equal(ConnectorFailure.Throttled, throttled.Failure);
         Assert.Equal(TimeSpan.FromSeconds(1), throttled.RetryAfter);
+    }
+
+    [Fact]
+    public async Task RandomThrottling_IsAbsorbedByRetries()
+    {
+        await using var flaky = await LoopbackConnector.StartAsync(new LoopbackConnectorOptions { RandomFailureRate = 0.4, RandomRetryAfterSeconds = 0 });
+        var client = new ConnectorClient(_http, NoTokenProvider.Instance, new ConnectorClientOptions
+        {
+            Retry = new ConnectorRetryOptions { MaxAttempts = 10, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
+        });
+
+        for (var i = 0; i < 30; i++)
+        {
+            await client.SendToConversationAsync(flaky.ServiceUrl, "a:user" + i, Activity.CreateMessage("broadcast"));
+        }
+
+        Assert.Equal(30, Enumerable.Range(0, 30).Sum(i => flaky.Received("a:user" + i).Count));
+        Assert.Contains(flaky.Requests, r => r.Status == 429);
+        Assert.Contains(flaky.Requests, r => r.Status == 503);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class PlaygroundBotFixture : IAsyncLifetime
                 new AdaptiveCard { Body = { new TextBlock($"Thanks ({action.GetString("x") ?? action.GetString("y")})") } })))
             .OnCardAction("slow", async (turn, _, ct) =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
+                await Task.Delay(TimeSpan.FromSeconds(3), ct);
                 await turn.SendAsync("Done slowly", ct);
                 return AdaptiveCardInvokeResponse.Message("too late to be seen");
             })
@@ -293,6 +293,11 @@ public sealed class PlaygroundFlowTests(PlaygroundBotFixture fixture) : IClassFi
     [Fact]
     public async Task SlowInvoke_IsAnsweredWithinItsBudget_AndTheWorkFinishesInTheBackground()
     {
+        var warmUp = Load("04-invoke-adaptiveCard-action-personal.json", out _);
+        using (await fixture.App.PostAsync(warmUp))
+        {
+        }
+
         var activity = Load("04-invoke-adaptiveCard-action-personal.json", out var conversation);
         activity["value"]!["action"]!["verb"] = "slow";
         var clock = Stopwatch.StartNew();
@@ -301,7 +306,8 @@ public sealed class PlaygroundFlowTests(PlaygroundBotFixture fixture) : IClassFi
 
         var answeredAfter = clock.Elapsed;
         var body = await InvokeBody(response);
-        Assert.True(answeredAfter < TimeSpan.FromSeconds(1.3), $"answered after {answeredAfter}");
+        // The budget is 0.5 s and the handler needs 3 s: only the deadline can have answered.
+        Assert.True(answeredAfter < TimeSpan.FromSeconds(2.5), $"answered after {answeredAfter}");
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
         Assert.StartsWith("Still working", body["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(fixture.Connector.Received(conversation));
