@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SencoHub.Teams.Activities;
+using SencoHub.Teams.Hosting;
+using SencoHub.Teams.Testing;
+using SencoHub.Teams.Tests.Auth;
+
+namespace SencoHub.Teams.Tests.Hosting;
+
+public sealed class AuthenticatedBotFixture : IAsyncLifetime
+{
+    public LoopbackOpenIdIssuer Issuer { get; private set; } = null!;
+
+    public BotApp App { get; private set; } = null!;
+
+    public RecordingHandler Handler { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Issuer = await LoopbackOpenIdIssuer.StartAsync();
+        App = await BotApp.StartAsync(
+            o =>
+            {
+                var auth = BotTokenValidatorTests.Options(Issuer);
+                o.Authentication.AppId = auth.AppId;
+                o.Authentication.BotFrameworkOpenIdMetadataUrl = auth.BotFrameworkOpenIdMetadataUrl;
+                o.Authentication.EntraOpenIdMetadataUrlTemplate = auth.EntraOpenIdMetadataUrlTemplate;
+                o.Authentication.RequireHttpsMetadata = false;
+                o.Authentication.AllowedTenantIds.Add(TokenCorpus.TenantId);
+                // The app's decision has no effect once an app id is configured.
+                o.AllowUnauthenticated = true;
+            },
+            _ => Handler);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Issuer.DisposeAsync();
+    }
+}
+
+public sealed class EndpointAuthenticationTests(AuthenticatedBotFixture fixture) : IClassFixture<AuthenticatedBotFixture>
+{
+    private static JsonNode ActivityJson(Action<Activity>? mutate = null)
+    {
+        var activity = TokenCorpus.Activity();
+        mutate?.Invoke(activity);
+        return JsonNode.Parse(activity.ToJson())!;
+    }
+
+    [Theory]
+    [MemberData(nameof(TokenCorpus.BadCases), MemberType = typeof(TokenCorpus))]
+    public async Task BadToken_IsRefused_AndNothingIsProcessed(TokenCase @case)
+    {
+        var before = fixture.Handler.Calls;
+
+        using var response = await fixture.App.PostAsync(ActivityJson(@case.Mutate), @case.Header(fixture.Issuer));
+
+        Assert.Equal((HttpStatusCode)@case.ExpectedStatus, response.StatusCode);
+        Assert.Equal(before, fixture.Handler.Calls);
+    }
+
+    [Theory]
+    [MemberData(nameof(TokenCorpus.GoodCases), MemberType = typeof(TokenCorpus))]
+    public async Task ValidToken_IsProcessed(TokenCase @case)
+    {
+        var before = fixture.Handler.Calls;
+
+        using var response = await fixture.App.PostAsync(ActivityJson(), @case.Header(fixture.Issuer));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before + 1, fixture.Handler.Calls);
+        TurnContext turn;
+        lock (fixture.Handler.Turns)
+        {
+            turn = fixture.Handler.Turns[^1];
+        }
+
+        Assert.True(turn.Caller.IsAuthenticated);
+        Assert.Equal("hello", turn.Activity.GetTextWithoutMentions());
+    }
+
+    [Fact]
+    public async Task Garbage_IsABadRequest_WithProblemDetails()
+    {
+        var before = fixture.Handler.Calls;
+
+        using var response = await fixture.App.PostRawAsync("{ this is not json", "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Equal(before, fixture.Handler.Calls);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("\"message\"")]
+    [InlineData("""{"text":"no type"}""")]
+    [InlineData("""{"type":"","text":"empty type"}""")]
+    [InlineData("""{"type":42}""")]
+    public async Task NotAnActivity_IsABadRequest(string body)
+    {
+        var header = "Bearer " + fixture.Issuer.CreateBotFrameworkToken(TokenCorpus.AppId, TokenCorpus.ServiceUrl);
+        var before = fixture.Handler.Calls;
+
+        using var response = await fixture.App.PostRawAsync(body, "application/json", header);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, fixture.Handler.Calls);
+    }
+
+    [Fact]
+    public async Task NonJsonContentType_IsRefused()
+    {
+        using var response = await fixture.App.PostRawAsync(ActivityJson().ToJsonString(), "text/plain");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OversizedBody_IsRefused_BeforeParsing()
+    {
+        var huge = ActivityJson();
+        huge["text"] = new string('x', 300 * 1024);
+
+        using var response = await fixture.App.PostAsync(huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HeadAndGet_AreNotAllowed()
+    {
+        using var head = await fixture.App.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/messages"));
+        using var get = await fixture.App.Http.GetAsync("/api/messages");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, head.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Contains("POST", get.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task AnonymousMode_RequiresNoAppId_AndTheAppsConsent()
+    {
+        var handler = new RecordingHandler();
+        await using var notAllowed = await BotApp.StartAsync(_ => { }, _ => handler);
+        await using var allowed = await BotApp.StartAsync(o => o.AllowUnauthenticated = true, _ => handler);
+
+        using var refused = await notAllowed.PostAsync(Fixtures.Node("02-conversationUpdate-personal.json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(0, handler.Calls);
+
+        using var accepted = await allowed.PostAsync(Fixtures.Node("02-conversationUpdate-personal.json"));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(1, handler.Calls);
+        Assert.False(handler.Turns[0].Caller.IsAuthenticated);
+    }
+}
