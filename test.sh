@@ -10,6 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log "preparing tools"
 ensure_chromium
 ensure_npm axe axe-core@4.14.1
+bash tests/tools/install-node-tools.sh
 SENCOHUB_TEST_POSTGRES="$(bash tests/tools/postgres.sh)"
 export SENCOHUB_TEST_POSTGRES SENCOHUB_TOOLS
 # Tests that need a tool fail (rather than skip) when it is missing.

@@ -1,3 +1,4 @@
+using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Hosting;
@@ -7,12 +8,14 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddSencoHubPlatform();
 builder.Services.AddDirectory();
 builder.Services.AddCalendar();
+builder.Services.AddBot(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseSencoHubPlatform();
 var api = app.MapSencoHubApi();
 api.MapDirectory();
 api.MapCalendar();
+app.MapBot();
 
 return await app.RunSencoHubAsync(args);
 

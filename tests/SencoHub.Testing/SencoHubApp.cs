@@ -97,6 +97,12 @@ public class SencoHubApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<SencoHubDb>());
     }
 
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     public async Task WithScopeAsync(Func<IServiceProvider, Task> work)
     {
         await using var scope = Services.CreateAsyncScope();

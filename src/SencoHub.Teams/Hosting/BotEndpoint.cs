@@ -26,7 +26,7 @@ internal sealed class BotEndpoint
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly ILogger _logger;
 
-    public BotEndpoint(IOptions<TeamsBotOptions> options, BotTokenValidator validator, IServiceScopeFactory scopes, TimeProvider time, ILogger<BotEndpoint> logger, IHostApplicationLifetime? lifetime = null)
+    public BotEndpoint(IOptions<TeamsBotOptions> options, BotTokenValidator validator, IServiceScopeFactory scopes, [FromKeyedServices(TeamsBotServiceCollectionExtensions.ClockKey)] TimeProvider time, ILogger<BotEndpoint> logger, IHostApplicationLifetime? lifetime = null)
     {
         _options = options.Value;
         _validator = validator;

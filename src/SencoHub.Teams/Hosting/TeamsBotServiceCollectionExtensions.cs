@@ -16,6 +16,12 @@ public static class TeamsBotServiceCollectionExtensions
     internal const string MetadataHttpClient = "SencoHub.Teams.OpenIdMetadata";
 
     /// <summary>
+    /// Key of the wall clock the protocol runs on (token lifetimes, rate windows, retry delays,
+    /// invoke budgets). Always real time by default, whatever business clock the app registers.
+    /// </summary>
+    public const string ClockKey = "SencoHub.Teams.Clock";
+
+    /// <summary>
     /// Registers token validation, outbound tokens, the rate limiter and <see cref="ConnectorClient"/>.
     /// The app registers its own <see cref="IBotHandler"/> (e.g. an <see cref="ActivityRouter"/>).
     /// </summary>
@@ -28,28 +34,28 @@ public static class TeamsBotServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
         services.AddHttpClient(ConnectorHttpClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(MetadataHttpClient, c => c.Timeout = TimeSpan.FromSeconds(10));
 
         services.TryAddSingleton(sp => new OpenIdMetadataCache(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClient),
             sp.GetRequiredService<IOptions<TeamsBotOptions>>().Value.Authentication,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredKeyedService<TimeProvider>(ClockKey)));
         services.TryAddSingleton(sp => new BotTokenValidator(
             sp.GetRequiredService<IOptions<TeamsBotOptions>>().Value.Authentication,
             sp.GetRequiredService<OpenIdMetadataCache>(),
-            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredKeyedService<TimeProvider>(ClockKey),
             sp.GetRequiredService<ILogger<BotTokenValidator>>()));
         services.TryAddSingleton<IBotTokenProvider>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TeamsBotOptions>>().Value;
             o.Credentials.AppId ??= o.Authentication.AppId;
-            return BotTokenProviders.Create(o.Credentials, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+            return BotTokenProviders.Create(o.Credentials, sp.GetRequiredKeyedService<TimeProvider>(ClockKey), sp.GetRequiredService<ILoggerFactory>());
         });
         services.TryAddSingleton(sp => new TeamsRateLimiter(
             sp.GetRequiredService<IOptions<TeamsBotOptions>>().Value.RateLimits,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredKeyedService<TimeProvider>(ClockKey)));
         services.TryAddTransient(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TeamsBotOptions>>().Value;
@@ -58,7 +64,7 @@ public static class TeamsBotServiceCollectionExtensions
                 sp.GetRequiredService<IBotTokenProvider>(),
                 o.Connector,
                 o.EnableRateLimiting ? sp.GetRequiredService<TeamsRateLimiter>() : null,
-                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredKeyedService<TimeProvider>(ClockKey),
                 sp.GetRequiredService<ILogger<ConnectorClient>>());
         });
         services.TryAddSingleton<BotEndpoint>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Delivery;
 using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Platform.Hosting;
@@ -32,6 +33,9 @@ public static class PlatformSetup
             options.RootDirectory = "/Features";
             options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
         }).AddRazorOptions(options => options.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
+        services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName);
+        services.AddSingleton<AppLinks>();
+        services.AddSencoHubDelivery();
         services.AddNavEntry("home", "/");
         return builder;
     }

@@ -1,0 +1,65 @@
+using SencoHub.Teams.Cards;
+using SencoHub.Web.Platform.Auth;
+
+namespace SencoHub.Web.Features.Bot;
+
+/// <summary>The bot's own cards: welcome and help. Text from the directory is escaped.</summary>
+public static class BotCards
+{
+    public const string NotInDirectory =
+        "Hello! Your trust has not added you to SencoHub yet, so there is nothing to show you. Ask your trust's SEND lead to add you to the SencoHub directory.";
+
+    public static AdaptiveCard Welcome(SignedInPerson person, string trustName, IReadOnlyList<string> roles,
+        IReadOnlyList<CommandRegistration> commands, string homeUrl)
+    {
+        var card = new AdaptiveCard { FallbackText = $"Welcome to SencoHub, {person.Name}." };
+        card.Body.Add(new TextBlock($"Welcome to SencoHub, {CardText.Escape(person.Name)}") { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading });
+        card.Body.Add(new TextBlock($"SencoHub brings {CardText.Escape(trustName)}'s SEND work into Teams."));
+        card.Body.Add(new TextBlock(roles.Count == 0
+            ? "You are in the trust directory but hold no role yet; your SEND lead can add one."
+            : "In the trust directory you are:") { Spacing = Spacing.Medium });
+        if (roles.Count > 0)
+        {
+            card.Body.Add(new TextBlock(string.Join("\n", roles.Select(r => "- " + CardText.Escape(r)))));
+        }
+
+        AddCommands(card, commands);
+        card.Actions.Add(new OpenUrlAction("Open SencoHub", homeUrl));
+        return card;
+    }
+
+    public static AdaptiveCard Help(IReadOnlyList<CommandRegistration> commands, string homeUrl, string? notUnderstood = null)
+    {
+        var card = new AdaptiveCard { FallbackText = "SencoHub commands" };
+        if (notUnderstood is not null)
+        {
+            card.Body.Add(new TextBlock($"Sorry, I did not understand \"{CardText.Escape(notUnderstood)}\".") { Wrap = true });
+        }
+
+        card.Body.Add(new TextBlock("SencoHub commands") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading });
+        AddCommands(card, commands);
+        card.Actions.Add(new OpenUrlAction("Open SencoHub", homeUrl));
+        return card;
+    }
+
+    /// <summary>Posted when SencoHub is added to a team channel (the SENCO network).</summary>
+    public static AdaptiveCard ChannelWelcome(string trustName, string homeUrl)
+    {
+        var card = new AdaptiveCard { FallbackText = "SencoHub is now in this channel." };
+        card.Body.Add(new TextBlock("SencoHub is now in this channel") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading });
+        card.Body.Add(new TextBlock($"{CardText.Escape(trustName)}'s SEND network news will be posted here: the trust SEND strategy, check-in summaries and guidance. Mention me with a command, for example \"@SencoHub help\"."));
+        card.Actions.Add(new OpenUrlAction("Open SencoHub", homeUrl));
+        return card;
+    }
+
+    private static void AddCommands(AdaptiveCard card, IReadOnlyList<CommandRegistration> commands)
+    {
+        card.Body.Add(new TextBlock("Type one of these:") { Spacing = Spacing.Medium, Weight = TextWeight.Bolder });
+        card.Body.Add(new FactSet { Facts = { new Fact("help", "Show this list") } });
+        var facts = (FactSet)card.Body[^1];
+        foreach (var command in commands)
+        {
+            facts.Facts.Add(new Fact(command.Usage, command.Description));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using SencoHub.Teams.Cards;
+using SencoHub.Teams.Hosting;
+using SencoHub.Web.Platform.Auth;
+
+namespace SencoHub.Web.Features.Bot;
+
+/// <summary>A bot command a feature offers (<c>strategy</c>, <c>check-in</c> …), answered in the conversation.</summary>
+public interface IBotCommand
+{
+    Task HandleAsync(BotTurn turn, CommandRequest command, CancellationToken cancellationToken);
+}
+
+/// <summary>A card button (Action.Execute verb, or the Action.Submit fallback) a feature handles.</summary>
+public interface ICardAction
+{
+    Task<AdaptiveCardInvokeResponse> HandleAsync(BotTurn turn, CardActionRequest action, CancellationToken cancellationToken);
+}
+
+/// <summary>A message-extension search command a feature answers.</summary>
+public interface IMessageExtensionSearch
+{
+    Task<InvokeResponse> HandleAsync(BotTurn turn, MessagingExtensionQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>What features register with the bot; read once to build the router and the help card.</summary>
+public sealed class BotRegistry
+{
+    internal List<CommandRegistration> Commands { get; } = [];
+    internal List<(string Verb, Type Handler)> CardActions { get; } = [];
+    internal List<(string CommandId, Type Handler)> Searches { get; } = [];
+
+    /// <summary>The commands someone in these roles can use, for the help card.</summary>
+    public IReadOnlyList<CommandRegistration> CommandsFor(SignedInPerson person) =>
+        [.. Commands.Where(c => c.ForRoles.Count == 0 || person.Roles.Any(r => c.ForRoles.Contains(r.Role)))];
+}
+
+public sealed record CommandRegistration(string Name, string Usage, string Description, IReadOnlyList<Role> ForRoles, Type Handler);
+
+public static class BotRegistrationExtensions
+{
+    /// <param name="usage">How to type it, e.g. <c>find &lt;words&gt;</c>.</param>
+    /// <param name="forRoles">Who sees it in help; empty = everyone. The handler still checks roles itself.</param>
+    public static IServiceCollection AddBotCommand<THandler>(this IServiceCollection services, string name, string usage, string description, params Role[] forRoles)
+        where THandler : class, IBotCommand
+    {
+        services.AddScoped<THandler>();
+        Registry(services).Commands.Add(new CommandRegistration(name, usage, description, forRoles, typeof(THandler)));
+        return services;
+    }
+
+    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb)
+        where THandler : class, ICardAction
+    {
+        services.AddScoped<THandler>();
+        Registry(services).CardActions.Add((verb, typeof(THandler)));
+        return services;
+    }
+
+    public static IServiceCollection AddMessageExtensionSearch<THandler>(this IServiceCollection services, string commandId)
+        where THandler : class, IMessageExtensionSearch
+    {
+        services.AddScoped<THandler>();
+        Registry(services).Searches.Add((commandId, typeof(THandler)));
+        return services;
+    }
+
+    private static BotRegistry Registry(IServiceCollection services)
+    {
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(BotRegistry))?.ImplementationInstance is BotRegistry registry)
+        {
+            return registry;
+        }
+
+        registry = new BotRegistry();
+        services.AddSingleton(registry);
+        return registry;
+    }
+}

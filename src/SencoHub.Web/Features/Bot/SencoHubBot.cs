@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Caching.Memory;
+using SencoHub.Teams.Activities;
+using SencoHub.Teams.Cards;
+using SencoHub.Teams.Hosting;
+using SencoHub.Web.Features.Directory;
+using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Delivery;
+using SencoHub.Web.Platform.Web;
+
+namespace SencoHub.Web.Features.Bot;
+
+/// <summary>
+/// The app's bot: records where it can post, welcomes people, answers help, and hands commands,
+/// card buttons and searches to the features that registered them.
+/// </summary>
+internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache seen, ILogger<SencoHubBot> logger)
+{
+    // Teams retries a POST it thinks was slow; the same message is answered once.
+    private static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(10);
+
+    public ActivityRouter BuildRouter(ILogger<ActivityRouter> routerLogger)
+    {
+        var router = new ActivityRouter(routerLogger);
+        router.OnTurnStarting(CaptureAsync);
+        router.OnInstallationUpdate(OnInstallationUpdateAsync);
+        router.OnConversationUpdate(OnConversationUpdateAsync);
+        router.OnCommand("help", (turn, _, ct) => ReplyHelpAsync(turn, null, ct));
+        router.OnUnknownMessage((turn, request, ct) => ReplyHelpAsync(turn, request.Command + (request.Arguments.Length > 0 ? " " + request.Arguments : string.Empty), ct));
+        foreach (var command in registry.Commands)
+        {
+            router.OnCommand(command.Name, async (turn, request, ct) =>
+            {
+                var botTurn = await BotTurnAsync(turn, ct);
+                if (botTurn.Person is null)
+                {
+                    await turn.ReplyAsync(BotCards.NotInDirectory, ct);
+                    return;
+                }
+
+                await ((IBotCommand)turn.Services.GetRequiredService(command.Handler)).HandleAsync(botTurn, request, ct);
+            });
+        }
+
+        foreach (var (verb, handler) in registry.CardActions)
+        {
+            router.OnCardAction(verb, async (turn, action, ct) =>
+            {
+                var botTurn = await BotTurnAsync(turn, ct);
+                return botTurn.Person is null
+                    ? AdaptiveCardInvokeResponse.Message(BotCards.NotInDirectory)
+                    : await ((ICardAction)turn.Services.GetRequiredService(handler)).HandleAsync(botTurn, action, ct);
+            });
+        }
+
+        foreach (var (commandId, handler) in registry.Searches)
+        {
+            router.OnQuery(commandId, async (turn, query, ct) =>
+            {
+                var botTurn = await BotTurnAsync(turn, ct);
+                return botTurn.Person is null
+                    ? MessagingExtensionResponse.Message(BotCards.NotInDirectory)
+                    : await ((IMessageExtensionSearch)turn.Services.GetRequiredService(handler)).HandleAsync(botTurn, query, ct);
+            });
+        }
+
+        return router;
+    }
+
+    /// <summary>Every activity refreshes the conversation reference; a repeated message is dropped.</summary>
+    private async ValueTask<bool> CaptureAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.IsMessage && turn.ActivityId is { } id && turn.ConversationId is { } conversation)
+        {
+            var key = ("bot-activity", conversation, id);
+            if (seen.TryGetValue(key, out _))
+            {
+                LogDuplicate(logger, id);
+                return false;
+            }
+
+            seen.Set(key, true, RetryWindow);
+        }
+
+        var store = turn.Services.GetRequiredService<ConversationStore>();
+        if (turn.Activity.IsType(ActivityTypes.InstallationUpdate) && IsRemoval(turn.Activity.Action))
+        {
+            await store.ForgetAsync(turn.Activity, cancellationToken);
+            return true;
+        }
+
+        await store.CaptureAsync(turn.Activity, cancellationToken);
+        await turn.Services.GetRequiredService<SencoHubDb>().SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (IsRemoval(turn.Activity.Action) || !string.Equals(turn.Activity.Action, InstallationActions.Add, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var links = turn.Services.GetRequiredService<AppLinks>();
+        var directory = turn.Services.GetRequiredService<DirectoryService>();
+        if (turn.Activity.IsGroupConversation)
+        {
+            await turn.ReplyAsync(BotCards.ChannelWelcome(await directory.TrustNameAsync(cancellationToken), links.Page("/")).ToMessage(), cancellationToken);
+            return;
+        }
+
+        var botTurn = await BotTurnAsync(turn, cancellationToken);
+        if (botTurn.Person is not { } person)
+        {
+            await turn.ReplyAsync(BotCards.NotInDirectory, cancellationToken);
+            return;
+        }
+
+        var roles = await DescribeRolesAsync(directory, person, cancellationToken);
+        var card = BotCards.Welcome(person, await directory.TrustNameAsync(cancellationToken), roles, registry.CommandsFor(person), links.Page("/"));
+        await turn.ReplyAsync(card.ToMessage("Welcome to SencoHub"), cancellationToken);
+    }
+
+    private async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        // The bot leaving a team or chat arrives as membersRemoved holding the bot itself.
+        if (turn.Activity.MembersRemoved?.Any(m => m.Id == turn.Activity.Recipient?.Id) == true)
+        {
+            await turn.Services.GetRequiredService<ConversationStore>().ForgetAsync(turn.Activity, cancellationToken);
+        }
+    }
+
+    private async Task ReplyHelpAsync(TurnContext turn, string? notUnderstood, CancellationToken cancellationToken)
+    {
+        var botTurn = await BotTurnAsync(turn, cancellationToken);
+        if (botTurn.Person is not { } person)
+        {
+            await turn.ReplyAsync(BotCards.NotInDirectory, cancellationToken);
+            return;
+        }
+
+        var home = turn.Services.GetRequiredService<AppLinks>().Page("/");
+        var card = BotCards.Help(registry.CommandsFor(person), home, string.IsNullOrWhiteSpace(notUnderstood) ? null : notUnderstood);
+        await turn.ReplyAsync(card.ToMessage("SencoHub commands"), cancellationToken);
+    }
+
+    private static async Task<BotTurn> BotTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var objectId = turn.Activity.From?.AadObjectId;
+        var person = string.IsNullOrEmpty(objectId)
+            ? null
+            : await turn.Services.GetRequiredService<IPersonDirectory>().FindAsync(objectId, cancellationToken);
+        return new BotTurn(turn, person);
+    }
+
+    internal static async Task<IReadOnlyList<string>> DescribeRolesAsync(DirectoryService directory, SignedInPerson person, CancellationToken cancellationToken)
+    {
+        var schools = (await directory.ListSchoolsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+        return [.. person.Roles.Select(r => r.SchoolId is null
+            ? $"{r.Role.Display()} for the whole trust"
+            : $"{r.Role.Display()} at {schools.GetValueOrDefault(r.SchoolId, r.SchoolId)}")];
+    }
+
+    private static bool IsRemoval(string? action) => action?.StartsWith(InstallationActions.Remove, StringComparison.OrdinalIgnoreCase) == true;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a repeated delivery of activity {ActivityId}")]
+    private static partial void LogDuplicate(ILogger logger, string activityId);
+}

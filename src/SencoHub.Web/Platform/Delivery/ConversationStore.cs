@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using SencoHub.Teams.Activities;
+using SencoHub.Web.Platform.Data;
+
+namespace SencoHub.Web.Platform.Delivery;
+
+/// <summary>Keeps the conversation references the bot learns from incoming activities.</summary>
+public sealed class ConversationStore(SencoHubDb db, TimeProvider clock)
+{
+    /// <summary>Records (or refreshes) the conversation and the people in it; the caller saves.</summary>
+    public async Task CaptureAsync(Activity activity, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var kind = KindOf(activity);
+        var conversationId = kind == ConversationKind.Channel ? ChannelOf(activity) : activity.Conversation.Id;
+        var record = await FindTrackedAsync(conversationId, cancellationToken);
+        if (record is null)
+        {
+            record = new ConversationRecord { ConversationId = conversationId, ServiceUrl = activity.ServiceUrl };
+            db.Add(record);
+        }
+
+        record.Kind = kind;
+        record.ServiceUrl = activity.ServiceUrl;
+        record.TenantId = activity.TenantId ?? record.TenantId;
+        record.BotId = activity.Recipient?.Id ?? record.BotId;
+        record.TeamId = activity.ChannelData?.Team?.Id ?? record.TeamId;
+        record.TeamAadGroupId = activity.ChannelData?.Team?.AadGroupId ?? record.TeamAadGroupId;
+        record.Name = activity.ChannelData?.Team?.Name ?? activity.Conversation.Name ?? record.Name;
+        record.LastSeenAt = now;
+        // An activity from here proves the conversation works again.
+        (record.IsDead, record.DeadReason) = (false, null);
+        if (kind == ConversationKind.Personal && activity.From?.AadObjectId is { Length: > 0 } objectId)
+        {
+            (record.UserId, record.UserAadObjectId) = (activity.From.Id, objectId);
+        }
+
+        if (IsBotAdded(activity))
+        {
+            record.InstalledAt = now;
+        }
+
+        foreach (var member in new[] { activity.From }.Concat(activity.MembersAdded ?? []))
+        {
+            await RememberUserAsync(member, activity, now, cancellationToken);
+        }
+    }
+
+    /// <summary>The app was removed from a conversation: forget it, so nothing is sent there.</summary>
+    public async Task ForgetAsync(Activity activity, CancellationToken cancellationToken = default)
+    {
+        if (activity.Conversation?.Id is not { } id)
+        {
+            return;
+        }
+
+        var conversationId = KindOf(activity) == ConversationKind.Channel ? ChannelOf(activity) : id;
+        await db.Set<ConversationRecord>().Where(c => c.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+        if (activity.ChannelData?.Team?.Id is { } teamId)
+        {
+            await db.Set<ConversationRecord>().Where(c => c.TeamId == teamId).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    public Task<ConversationRecord?> PersonalChatOfAsync(string aadObjectId, CancellationToken cancellationToken = default) =>
+        db.Set<ConversationRecord>()
+            .Where(c => c.Kind == ConversationKind.Personal && c.UserAadObjectId == aadObjectId && !c.IsDead)
+            .OrderByDescending(c => c.LastSeenAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The SENCO network channel: the team channel where the app was installed most recently.</summary>
+    public Task<ConversationRecord?> NetworkChannelAsync(CancellationToken cancellationToken = default) =>
+        db.Set<ConversationRecord>()
+            .Where(c => c.Kind == ConversationKind.Channel && c.InstalledAt != null && !c.IsDead)
+            .OrderByDescending(c => c.InstalledAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<ConversationRecord?> FindAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        db.Set<ConversationRecord>().FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+
+    public Task<TeamsUser?> FindUserAsync(string aadObjectId, CancellationToken cancellationToken = default) =>
+        db.Set<TeamsUser>().FirstOrDefaultAsync(u => u.AadObjectId == aadObjectId, cancellationToken);
+
+    public async Task MarkDeadAsync(string conversationId, string reason, CancellationToken cancellationToken = default)
+    {
+        var record = await FindTrackedAsync(conversationId, cancellationToken);
+        if (record is not null)
+        {
+            (record.IsDead, record.DeadReason) = (true, reason.Length > 300 ? reason[..300] : reason);
+        }
+    }
+
+    /// <summary>Stores a personal chat the bot created itself (proactive first contact).</summary>
+    public void AddCreatedPersonalChat(string conversationId, string serviceUrl, TeamsUser user)
+    {
+        db.Add(new ConversationRecord
+        {
+            ConversationId = conversationId,
+            Kind = ConversationKind.Personal,
+            ServiceUrl = serviceUrl,
+            TenantId = user.TenantId,
+            BotId = user.BotId,
+            UserId = user.UserId,
+            UserAadObjectId = user.AadObjectId,
+            LastSeenAt = clock.GetUtcNow(),
+        });
+    }
+
+    private async Task RememberUserAsync(ChannelAccount? member, Activity activity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (member?.AadObjectId is not { Length: > 0 } objectId || string.IsNullOrEmpty(member.Id) || member.Id == activity.Recipient?.Id)
+        {
+            return;
+        }
+
+        var user = db.Set<TeamsUser>().Local.FirstOrDefault(u => u.AadObjectId == objectId)
+            ?? await db.Set<TeamsUser>().FirstOrDefaultAsync(u => u.AadObjectId == objectId, cancellationToken);
+        if (user is null)
+        {
+            user = new TeamsUser { AadObjectId = objectId, UserId = member.Id, ServiceUrl = activity.ServiceUrl! };
+            db.Add(user);
+        }
+
+        (user.UserId, user.ServiceUrl, user.LastSeenAt) = (member.Id, activity.ServiceUrl!, now);
+        user.TenantId = activity.TenantId ?? user.TenantId;
+        user.BotId = activity.Recipient?.Id ?? user.BotId;
+    }
+
+    private async Task<ConversationRecord?> FindTrackedAsync(string conversationId, CancellationToken cancellationToken) =>
+        db.Set<ConversationRecord>().Local.FirstOrDefault(c => c.ConversationId == conversationId)
+            ?? await db.Set<ConversationRecord>().FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+
+    private static bool IsBotAdded(Activity activity) =>
+        (activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action?.StartsWith(InstallationActions.Add, StringComparison.OrdinalIgnoreCase) == true)
+        || (activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) ?? false);
+
+    private static ConversationKind KindOf(Activity activity) => activity.Conversation?.ConversationType?.ToUpperInvariant() switch
+    {
+        "PERSONAL" => ConversationKind.Personal,
+        "CHANNEL" => ConversationKind.Channel,
+        "GROUPCHAT" => ConversationKind.GroupChat,
+        _ when activity.ChannelData?.Team?.Id is not null => ConversationKind.Channel,
+        _ when activity.Conversation?.IsGroup == true => ConversationKind.GroupChat,
+        _ => ConversationKind.Personal,
+    };
+
+    /// <summary>A channel message arrives in a thread (<c>19:…;messageid=…</c>); new posts go to the channel itself.</summary>
+    private static string ChannelOf(Activity activity)
+    {
+        var id = activity.ChannelData?.Channel?.Id ?? activity.Conversation!.Id!;
+        var thread = id.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread < 0 ? id : id[..thread];
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+using SencoHub.Web.Platform.Data;
+
+namespace SencoHub.Web.Platform.Delivery;
+
+/// <summary>
+/// Sends the outbox in the background: claims due messages with a lease, sends them within
+/// Teams' limits, records each outcome. Stopping lets sends in flight finish and be recorded,
+/// and hands unstarted claims back; a crash leaves leases that expire and are claimed again.
+/// </summary>
+internal sealed partial class DeliveryWorker(
+    IServiceScopeFactory scopes, DeliverySignal signal, TimeProvider clock, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger)
+    : BackgroundService
+{
+    // Unique per process and worker; fits the 100-character lease column.
+    private readonly string _owner = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await ClaimAsync(stoppingToken);
+                if (claimed.Count == 0)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                await SendAllAsync(claimed, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogLoopFailed(logger, ex);
+                await Task.Delay(options.Value.PollInterval, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<long>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SencoHubDb>();
+        return await OutboxClaims.ClaimAsync(db, _owner, options.Value.BatchSize, clock.GetUtcNow(), options.Value.LeaseDuration, cancellationToken);
+    }
+
+    private async Task SendAllAsync(IReadOnlyList<long> claimed, CancellationToken stoppingToken)
+    {
+        var unstarted = new List<long>();
+        // In-flight sends are not cancelled by stopping: they finish and are recorded.
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency }, async (id, _) =>
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                lock (unstarted)
+                {
+                    unstarted.Add(id);
+                }
+
+                return;
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SendOutboxMessage>().SendAsync(id, _owner, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Left claimed: the lease expires and the message is tried again.
+                LogSendFailed(logger, ex, id);
+            }
+        });
+
+        if (unstarted.Count > 0)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await OutboxClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<SencoHubDb>(), _owner, unstarted, CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The delivery worker loop failed; retrying")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox message {Id} failed unexpectedly; it will be retried after its lease")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, long id);
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using SencoHub.Web.Platform.Data;
+
+namespace SencoHub.Web.Platform.Delivery;
+
+/// <summary>
+/// Claims due messages with a lease. On PostgreSQL several instances share the outbox: rows are
+/// locked with <c>FOR UPDATE SKIP LOCKED</c>, so no two workers claim the same message. SQLite
+/// serialises writers, so a conditional update claims atomically there.
+/// </summary>
+internal static class OutboxClaims
+{
+    public static async Task<IReadOnlyList<long>> ClaimAsync(SencoHubDb db, string owner, int batchSize, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var until = now + lease;
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.SqlQuery<long>($"""
+                UPDATE outbox_messages SET "State" = 'Sending', "LeaseOwner" = {owner}, "LeaseUntil" = {until}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM outbox_messages
+                    WHERE ("State" IN ('Pending', 'Waiting') AND "DueAt" <= {now})
+                       OR ("State" = 'Sending' AND "LeaseUntil" < {now})
+                    ORDER BY "DueAt", "Id"
+                    LIMIT {batchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(cancellationToken);
+        }
+
+        var candidates = await Claimable(db, now).OrderBy(m => m.DueAt).ThenBy(m => m.Id).Select(m => m.Id).Take(batchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        // Re-checks claimability in the same statement, so a competing process cannot double-claim.
+        await Claimable(db, now).Where(m => candidates.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, DeliveryState.Sending)
+                .SetProperty(m => m.LeaseOwner, owner)
+                .SetProperty(m => m.LeaseUntil, until), cancellationToken);
+        return await db.Set<OutboxMessage>().Where(m => candidates.Contains(m.Id) && m.LeaseOwner == owner && m.State == DeliveryState.Sending)
+            .Select(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Hands unstarted claims back when the worker stops, so another instance takes them at once.</summary>
+    public static Task ReleaseAsync(SencoHubDb db, string owner, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id) && m.LeaseOwner == owner && m.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, DeliveryState.Pending)
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+
+    private static IQueryable<OutboxMessage> Claimable(SencoHubDb db, DateTimeOffset now) =>
+        db.Set<OutboxMessage>().Where(m =>
+            ((m.State == DeliveryState.Pending || m.State == DeliveryState.Waiting) && m.DueAt <= now)
+            || (m.State == DeliveryState.Sending && m.LeaseUntil < now));
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SencoHub.Web.Platform.Delivery;
+
+public enum DeliveryState
+{
+    /// <summary>Waiting for its first attempt.</summary>
+    Pending,
+
+    /// <summary>Claimed by a worker until <see cref="OutboxMessage.LeaseUntil"/>.</summary>
+    Sending,
+
+    /// <summary>Throttled or briefly unreachable; tried again at <see cref="OutboxMessage.DueAt"/>.</summary>
+    Waiting,
+
+    Delivered,
+    Failed,
+}
+
+public enum DeliveryTarget
+{
+    /// <summary>A person's personal chat with the bot (created when there is none yet).</summary>
+    Person,
+
+    /// <summary>The SENCO network channel: the team channel the bot was installed in last.</summary>
+    NetworkChannel,
+
+    /// <summary>A known conversation by id (a group chat, a meeting chat, a channel).</summary>
+    Conversation,
+}
+
+/// <summary>
+/// One message to one recipient, written by a feature in the same transaction as its own change
+/// and sent in the background by <see cref="DeliveryWorker"/>. The idempotency key makes a
+/// message unique, so retried feature work never queues it twice.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string IdempotencyKey { get; set; }
+
+    /// <summary>What the message is about, for reports (e.g. <c>strategy.published</c>).</summary>
+    public required string Topic { get; set; }
+
+    public DeliveryTarget Target { get; set; }
+    public string? TargetAadObjectId { get; set; }
+    public string? TargetConversationId { get; set; }
+
+    /// <summary>The outgoing activity (text and attachments) as Bot Framework JSON.</summary>
+    public required string ActivityJson { get; set; }
+
+    /// <summary>Lets a feature find, report on, or later update what was sent (e.g. <c>strategy:12:person:abc</c>).</summary>
+    public string? TrackingKey { get; set; }
+
+    /// <summary>When set, this replaces the delivered message that carries this tracking key instead of sending a new one.</summary>
+    public string? ReplacesTrackingKey { get; set; }
+
+    public DeliveryState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public string? LeaseOwner { get; set; }
+    public string? SentActivityId { get; set; }
+    public string? SentConversationId { get; set; }
+    public string? FailureReason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.Property(m => m.IdempotencyKey).HasMaxLength(300);
+        builder.HasIndex(m => m.IdempotencyKey).IsUnique();
+        builder.Property(m => m.Topic).HasMaxLength(100);
+        builder.Property(m => m.Target).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.TargetAadObjectId).HasMaxLength(128);
+        builder.Property(m => m.TargetConversationId).HasMaxLength(512);
+        builder.Property(m => m.TrackingKey).HasMaxLength(300);
+        builder.Property(m => m.ReplacesTrackingKey).HasMaxLength(300);
+        builder.Property(m => m.LeaseOwner).HasMaxLength(100);
+        builder.Property(m => m.SentActivityId).HasMaxLength(200);
+        builder.Property(m => m.SentConversationId).HasMaxLength(512);
+        builder.Property(m => m.FailureReason).HasMaxLength(500);
+        builder.HasIndex(m => new { m.State, m.DueAt });
+        builder.HasIndex(m => m.TrackingKey);
+        builder.HasIndex(m => m.Topic);
+    }
+}

@@ -1,0 +1,201 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SencoHub.Teams.Activities;
+using SencoHub.Teams.Connector;
+using SencoHub.Web.Platform.Data;
+
+namespace SencoHub.Web.Platform.Delivery;
+
+/// <summary>Sends one claimed message and records the outcome for its recipient.</summary>
+internal sealed partial class SendOutboxMessage(
+    SencoHubDb db, ConversationStore conversations, DeliveryConnector connector, TimeProvider clock,
+    IOptions<DeliveryOptions> options, ILogger<SendOutboxMessage> logger)
+{
+    public async Task SendAsync(long id, string owner, CancellationToken cancellationToken)
+    {
+        var message = await db.Set<OutboxMessage>()
+            .FirstOrDefaultAsync(m => m.Id == id && m.LeaseOwner == owner && m.State == DeliveryState.Sending, cancellationToken);
+        if (message is null)
+        {
+            return; // the lease was lost to another worker
+        }
+
+        message.Attempts++;
+        try
+        {
+            var activity = Activity.FromJson(message.ActivityJson);
+            if (message.ReplacesTrackingKey is { } trackingKey)
+            {
+                await ReplaceAsync(message, trackingKey, activity, cancellationToken);
+            }
+            else
+            {
+                var target = await ResolveAsync(message, cancellationToken);
+                activity.Conversation = new ConversationAccount { Id = target.ConversationId, TenantId = target.TenantId };
+                var sent = await connector.Client.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, cancellationToken);
+                Delivered(message, sent.Id, target.ConversationId);
+            }
+        }
+        catch (ConnectorException ex)
+        {
+            await RecordFailureAsync(message, ex, cancellationToken);
+        }
+        catch (UnreachableRecipientException ex)
+        {
+            Failed(message, ex.Message);
+        }
+
+        message.LeaseOwner = null;
+        message.LeaseUntil = null;
+        // The outcome is written even when the worker is stopping: a sent message must be recorded.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task<Target> ResolveAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Target)
+        {
+            case DeliveryTarget.Person:
+                var objectId = message.TargetAadObjectId!;
+                if (await conversations.PersonalChatOfAsync(objectId, cancellationToken) is { } chat)
+                {
+                    return new Target(chat.ServiceUrl, chat.ConversationId, chat.TenantId);
+                }
+
+                return await CreatePersonalChatAsync(objectId, cancellationToken);
+            case DeliveryTarget.NetworkChannel:
+                var channel = await conversations.NetworkChannelAsync(cancellationToken)
+                    ?? throw new UnreachableRecipientException("SencoHub is not installed in a SENCO network channel.");
+                return new Target(channel.ServiceUrl, channel.ConversationId, channel.TenantId);
+            default:
+                var conversation = await conversations.FindAsync(message.TargetConversationId!, cancellationToken);
+                if (conversation is null || conversation.IsDead)
+                {
+                    throw new UnreachableRecipientException("SencoHub is no longer in that conversation.");
+                }
+
+                return new Target(conversation.ServiceUrl, conversation.ConversationId, conversation.TenantId);
+        }
+    }
+
+    /// <summary>First contact: the bot opens a personal chat with someone it has seen in a team or chat.</summary>
+    private async Task<Target> CreatePersonalChatAsync(string objectId, CancellationToken cancellationToken)
+    {
+        var user = await conversations.FindUserAsync(objectId, cancellationToken);
+        var botId = user?.BotId ?? connector.BotId;
+        if (user is null || botId is null || user.TenantId is null)
+        {
+            throw new UnreachableRecipientException("SencoHub cannot reach this person yet: they have not installed the app and are not in a team or chat with it.");
+        }
+
+        var created = await connector.Client.CreateConversationAsync(user.ServiceUrl,
+            ConversationParameters.Personal(botId, user.UserId, user.TenantId), cancellationToken);
+        if (string.IsNullOrEmpty(created.Id))
+        {
+            throw new UnreachableRecipientException("Teams did not open a chat with this person.");
+        }
+
+        var serviceUrl = created.ServiceUrl ?? user.ServiceUrl;
+        conversations.AddCreatedPersonalChat(created.Id, serviceUrl, user);
+        return new Target(serviceUrl, created.Id, user.TenantId);
+    }
+
+    private async Task ReplaceAsync(OutboxMessage message, string trackingKey, Activity activity, CancellationToken cancellationToken)
+    {
+        var original = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.TrackingKey == trackingKey && m.ReplacesTrackingKey == null)
+            .Select(m => new { m.State, m.SentActivityId, m.SentConversationId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (original is { State: DeliveryState.Delivered, SentActivityId: { } activityId, SentConversationId: { } conversationId })
+        {
+            var conversation = await conversations.FindAsync(conversationId, cancellationToken)
+                ?? throw new UnreachableRecipientException("SencoHub is no longer in that conversation.");
+            activity.Id = activityId;
+            activity.Conversation = new ConversationAccount { Id = conversationId, TenantId = conversation.TenantId };
+            await connector.Client.UpdateActivityAsync(conversation.ServiceUrl, conversationId, activityId, activity, cancellationToken);
+            Delivered(message, activityId, conversationId);
+        }
+        else if (original is null or { State: DeliveryState.Failed } || original.SentActivityId is null && original.State == DeliveryState.Delivered)
+        {
+            Failed(message, "There is no delivered message to update.");
+        }
+        else
+        {
+            // The original is still on its way: update it once it has been sent.
+            Wait(message, TimeSpan.FromSeconds(5));
+        }
+    }
+
+    private async Task RecordFailureAsync(OutboxMessage message, ConnectorException ex, CancellationToken cancellationToken)
+    {
+        if (ex.IsConversationGone)
+        {
+            if (await ConversationOfAsync(message, cancellationToken) is { } conversationId)
+            {
+                await conversations.MarkDeadAsync(conversationId, $"{ex.StatusCode} {ex.SubCode ?? ex.ErrorCode}", cancellationToken);
+            }
+
+            Failed(message, "Teams no longer accepts messages in this conversation (the app was removed or blocked).");
+            return;
+        }
+
+        var retryable = ex.Failure is ConnectorFailure.Throttled or ConnectorFailure.Unreachable;
+        if (!retryable || message.Attempts >= options.Value.MaxAttempts)
+        {
+            Failed(message, ex.Failure switch
+            {
+                ConnectorFailure.TooLarge => "The message is too large for Teams.",
+                ConnectorFailure.Throttled or ConnectorFailure.Unreachable => $"Teams was busy or unreachable after {message.Attempts} attempts.",
+                _ => $"Teams refused the message ({ex.Failure}).",
+            });
+            return;
+        }
+
+        Wait(message, ex.RetryAfter ?? Backoff(message.Attempts));
+    }
+
+    private async Task<string?> ConversationOfAsync(OutboxMessage message, CancellationToken cancellationToken) => message.Target switch
+    {
+        DeliveryTarget.Person => (await conversations.PersonalChatOfAsync(message.TargetAadObjectId!, cancellationToken))?.ConversationId,
+        DeliveryTarget.NetworkChannel => (await conversations.NetworkChannelAsync(cancellationToken))?.ConversationId,
+        _ => message.TargetConversationId,
+    };
+
+    /// <summary>Exponential backoff with jitter (1 s, 2 s, 4 s … capped at 60 s).</summary>
+    private static TimeSpan Backoff(int attempt)
+    {
+        var seconds = Math.Min(60, Math.Pow(2, Math.Max(0, attempt - 1)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+
+    private void Delivered(OutboxMessage message, string? activityId, string conversationId)
+    {
+        message.State = DeliveryState.Delivered;
+        message.SentActivityId = activityId;
+        message.SentConversationId = conversationId;
+        message.FailureReason = null;
+        message.CompletedAt = clock.GetUtcNow();
+    }
+
+    private void Wait(OutboxMessage message, TimeSpan delay)
+    {
+        message.State = DeliveryState.Waiting;
+        message.DueAt = clock.GetUtcNow() + delay;
+    }
+
+    private void Failed(OutboxMessage message, string reason)
+    {
+        LogFailed(logger, message.Id, message.Topic, reason);
+        message.State = DeliveryState.Failed;
+        message.FailureReason = reason;
+        message.CompletedAt = clock.GetUtcNow();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Topic}) failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long id, string topic, string reason);
+
+    private sealed record Target(string ServiceUrl, string ConversationId, string? TenantId);
+}
+
+/// <summary>No conversation can be found or opened for the recipient: a final failure with a reason people can act on.</summary>
+internal sealed class UnreachableRecipientException(string message) : Exception(message);
