@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
+using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Platform.Hosting;
@@ -36,6 +37,7 @@ public static class PlatformSetup
         services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName);
         services.AddSingleton<AppLinks>();
         services.AddSencoHubDelivery();
+        services.AddSencoHubScheduling();
         services.AddNavEntry("home", "/");
         return builder;
     }
