@@ -30,13 +30,24 @@ public class SencoHubApp : WebApplicationFactory<Program>
     private readonly List<Action<IServiceCollection>> _services = [];
     private PostgresTestDatabase? _postgres;
 
-    public SencoHubApp(TestProvider provider = TestProvider.Sqlite, string environment = "Development")
+    private readonly bool _ownsDataDirectory;
+    private readonly bool _ownsPostgres;
+    private bool _realClock;
+
+    /// <param name="dataDirectory">Another app's data folder, to start a fresh host on the same SQLite database.</param>
+    /// <param name="postgres">Another app's PostgreSQL database, to run a second instance against it.</param>
+    public SencoHubApp(TestProvider provider = TestProvider.Sqlite, string environment = "Development", string? dataDirectory = null, PostgresTestDatabase? postgres = null)
     {
         Provider = provider;
         Environment = environment;
-        DataDirectory = Directory.CreateTempSubdirectory("sencohub-test-").FullName;
+        _ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("sencohub-test-").FullName;
         Setting("SencoHub:DataDirectory", DataDirectory);
+        _postgres = postgres;
+        _ownsPostgres = postgres is null;
     }
+
+    public PostgresTestDatabase? Postgres => _postgres;
 
     public TestProvider Provider { get; }
     public string Environment { get; }
@@ -49,6 +60,13 @@ public class SencoHubApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Run on the system clock instead of the fake one (long-running delivery, benchmarks).</summary>
+    public SencoHubApp UseRealClock()
+    {
+        _realClock = true;
+        return this;
+    }
+
     public SencoHubApp ConfigureServicesWith(Action<IServiceCollection> configure)
     {
         _services.Add(configure);
@@ -58,9 +76,9 @@ public class SencoHubApp : WebApplicationFactory<Program>
     /// <summary>Creates the database (PostgreSQL) and starts the app; call before the first request.</summary>
     public async Task<SencoHubApp> StartAsync()
     {
-        if (Provider == TestProvider.Postgres && _postgres is null)
+        if (Provider == TestProvider.Postgres)
         {
-            _postgres = await PostgresTestDatabase.CreateAsync();
+            _postgres ??= await PostgresTestDatabase.CreateAsync();
             Setting("SencoHub:Database:Provider", "Postgres");
             Setting("ConnectionStrings:SencoHub", _postgres.ConnectionString);
         }
@@ -119,8 +137,11 @@ public class SencoHubApp : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            if (!_realClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
             foreach (var configure in _services)
             {
                 configure(services);
@@ -131,12 +152,18 @@ public class SencoHubApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_postgres is not null)
+        if (_postgres is not null && _ownsPostgres)
         {
             await _postgres.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDataDirectory)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
