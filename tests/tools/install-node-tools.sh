@@ -6,4 +6,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/common.sh"
 command -v node >/dev/null 2>&1 || ensure_apt nodejs npm
 ensure_npm cards adaptivecards@3.0.6
+
+# Microsoft 365 Agents Playground: the Teams client the bot is tested with.
+ensure_npm playground @microsoft/m365agentsplayground@0.2.28
 log "node tools ready in $SENCOHUB_TOOLS"

@@ -6,11 +6,13 @@ namespace SencoHub.Web.Features.Bot;
 /// <summary>The bot's own cards: welcome and help. Text from the directory is escaped.</summary>
 public static class BotCards
 {
+    /// <summary>The welcome card's button: answers with the command list in place of the card.</summary>
+    public const string ShowCommandsVerb = "bot.commands";
+
     public const string NotInDirectory =
         "Hello! Your trust has not added you to SencoHub yet, so there is nothing to show you. Ask your trust's SEND lead to add you to the SencoHub directory.";
 
-    public static AdaptiveCard Welcome(SignedInPerson person, string trustName, IReadOnlyList<string> roles,
-        IReadOnlyList<CommandRegistration> commands, string homeUrl)
+    public static AdaptiveCard Welcome(SignedInPerson person, string trustName, IReadOnlyList<string> roles, string homeUrl)
     {
         var card = new AdaptiveCard { FallbackText = $"Welcome to SencoHub, {person.Name}." };
         card.Body.Add(new TextBlock($"Welcome to SencoHub, {CardText.Escape(person.Name)}") { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading });
@@ -23,7 +25,16 @@ public static class BotCards
             card.Body.Add(new TextBlock(string.Join("\n", roles.Select(r => "- " + CardText.Escape(r)))));
         }
 
-        AddCommands(card, commands);
+        var abilities = person.Roles.Select(r => r.Role).Distinct().Select(WhatYouCanDo).ToList();
+        if (abilities.Count > 0)
+        {
+            card.Body.Add(new TextBlock("What you can do here:") { Spacing = Spacing.Medium, Weight = TextWeight.Bolder });
+            card.Body.Add(new TextBlock(string.Join("\n", abilities.Select(a => "- " + a))));
+        }
+
+        card.Body.Add(new TextBlock("Type help at any time, or select Show commands.") { IsSubtle = true });
+
+        card.Actions.Add(new ExecuteAction("Show commands", ShowCommandsVerb) { Fallback = SubmitAction.ForVerb("Show commands", ShowCommandsVerb) });
         card.Actions.Add(new OpenUrlAction("Open SencoHub", homeUrl));
         return card;
     }
@@ -51,6 +62,15 @@ public static class BotCards
         card.Actions.Add(new OpenUrlAction("Open SencoHub", homeUrl));
         return card;
     }
+
+    private static string WhatYouCanDo(Role role) => role switch
+    {
+        Role.SendLead => "Publish the trust SEND strategy, run the half-termly check-ins and track actions across the trust.",
+        Role.Trustee => "Follow the trust's SEND work: the strategy, check-in results and progress on actions.",
+        Role.Senco => "Answer your school's half-termly check-in and keep your school's actions up to date.",
+        Role.Headteacher => "Acknowledge the trust SEND strategy and your school's actions, and update progress.",
+        _ => "Find the trust's SEND resources and adaptive-teaching CPD.",
+    };
 
     private static void AddCommands(AdaptiveCard card, IReadOnlyList<CommandRegistration> commands)
     {

@@ -26,6 +26,13 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
         router.OnInstallationUpdate(OnInstallationUpdateAsync);
         router.OnConversationUpdate(OnConversationUpdateAsync);
         router.OnCommand("help", (turn, _, ct) => ReplyHelpAsync(turn, null, ct));
+        router.OnCardAction(BotCards.ShowCommandsVerb, async (turn, _, ct) =>
+        {
+            var botTurn = await BotTurnAsync(turn, ct);
+            return botTurn.Person is not { } person
+                ? AdaptiveCardInvokeResponse.Message(BotCards.NotInDirectory)
+                : AdaptiveCardInvokeResponse.Card(BotCards.Help(registry.CommandsFor(person), turn.Services.GetRequiredService<AppLinks>().Page("/")));
+        });
         router.OnUnknownMessage((turn, request, ct) => ReplyHelpAsync(turn, request.Command + (request.Arguments.Length > 0 ? " " + request.Arguments : string.Empty), ct));
         foreach (var command in registry.Commands)
         {
@@ -117,7 +124,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
         }
 
         var roles = await DescribeRolesAsync(directory, person, cancellationToken);
-        var card = BotCards.Welcome(person, await directory.TrustNameAsync(cancellationToken), roles, registry.CommandsFor(person), links.Page("/"));
+        var card = BotCards.Welcome(person, await directory.TrustNameAsync(cancellationToken), roles, links.Page("/"));
         await turn.ReplyAsync(card.ToMessage("Welcome to SencoHub"), cancellationToken);
     }
 
