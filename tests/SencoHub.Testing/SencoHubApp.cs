@@ -45,6 +45,10 @@ public class SencoHubApp : WebApplicationFactory<Program>
         Setting("SencoHub:DataDirectory", DataDirectory);
         _postgres = postgres;
         _ownsPostgres = postgres is null;
+        // Test projects get the app's content root from Mvc.Testing's build targets; console
+        // programs (benchmarks) do not, so point at the source folder the same way.
+        System.Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SENCOHUB_WEB",
+            System.Environment.GetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SENCOHUB_WEB") ?? Path.Combine(Playground.RepoRoot, "src", "SencoHub.Web"));
     }
 
     public PostgresTestDatabase? Postgres => _postgres;

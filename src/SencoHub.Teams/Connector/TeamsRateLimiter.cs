@@ -22,6 +22,13 @@ public sealed class TeamsRateLimitOptions
     /// the limit can arrive closer together than they left (the docs call the limits estimates).
     /// </summary>
     public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Space tenant-wide requests evenly (one every window/limit) instead of letting a burst fill
+    /// the window at once: bursts arrive bunched by network jitter and trip Teams' own count, which
+    /// costs more than the pacing. With spreading on, a small <see cref="WindowMargin"/> suffices.
+    /// </summary>
+    public bool SpreadTenantRequests { get; set; }
 }
 
 /// <summary>
@@ -36,6 +43,8 @@ public sealed class TeamsRateLimiter
     private readonly RateLimitWindow[] _conversationWindows;
     private readonly RateLimitWindow[] _tenantWindows;
     private readonly TimeSpan _longestWindow;
+    private readonly TimeSpan _tenantSpacing;
+    private const int PacingSlack = 3;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, TimestampLog> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimestampLog> _tenants = new(StringComparer.OrdinalIgnoreCase);
@@ -54,6 +63,7 @@ public sealed class TeamsRateLimiter
         var margin = options.WindowMargin;
         _conversationWindows = [.. options.PerConversation.Select(w => w with { Window = w.Window + margin })];
         _tenantWindows = [new RateLimitWindow(options.PerTenantPerSecond, TimeSpan.FromSeconds(1) + margin)];
+        _tenantSpacing = options.SpreadTenantRequests ? _tenantWindows[0].Window / options.PerTenantPerSecond : TimeSpan.Zero;
 
         _longestWindow = _conversationWindows.Concat(_tenantWindows).Max(w => w.Window);
         _time = timeProvider ?? TimeProvider.System;
@@ -85,14 +95,14 @@ public sealed class TeamsRateLimiter
             SweepIfDue(now);
             var conversation = GetLog(_conversations, conversationId, _conversationWindows);
             var tenant = GetLog(_tenants, tenantId ?? NoTenant, _tenantWindows);
-            delay = Max(conversation.DelayUntilAllowed(_conversationWindows, now), tenant.DelayUntilAllowed(_tenantWindows, now));
+            delay = Max(conversation.DelayUntilAllowed(_conversationWindows, now), TenantDelay(tenant, now));
             if (delay > TimeSpan.Zero)
             {
                 return false;
             }
 
             conversation.Add(now);
-            tenant.Add(now);
+            Grant(tenant, now);
             return true;
         }
     }
@@ -104,13 +114,13 @@ public sealed class TeamsRateLimiter
         {
             var now = _time.GetUtcNow();
             var tenant = GetLog(_tenants, tenantId ?? NoTenant, _tenantWindows);
-            delay = tenant.DelayUntilAllowed(_tenantWindows, now);
+            delay = TenantDelay(tenant, now);
             if (delay > TimeSpan.Zero)
             {
                 return false;
             }
 
-            tenant.Add(now);
+            Grant(tenant, now);
             return true;
         }
     }
@@ -130,6 +140,23 @@ public sealed class TeamsRateLimiter
         while (!TryAcquireTenant(tenantId, out var delay))
         {
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private TimeSpan TenantDelay(TimestampLog tenant, DateTimeOffset now)
+    {
+        var delay = tenant.DelayUntilAllowed(_tenantWindows, now);
+        // Paced on a schedule, not on the last grant, so late timer wake-ups do not add up (GCRA);
+        // a few slots of slack let a late caller catch up. The sliding window stays the hard cap.
+        return _tenantSpacing > TimeSpan.Zero && tenant.Scheduled > now ? Max(delay, tenant.Scheduled - now - (_tenantSpacing * PacingSlack)) : delay;
+    }
+
+    private void Grant(TimestampLog tenant, DateTimeOffset now)
+    {
+        tenant.Add(now);
+        if (_tenantSpacing > TimeSpan.Zero)
+        {
+            tenant.Scheduled = (tenant.Scheduled > now ? tenant.Scheduled : now) + _tenantSpacing;
         }
     }
 
@@ -178,6 +205,9 @@ public sealed class TeamsRateLimiter
         private int _count;
 
         public DateTimeOffset? Newest => _count == 0 ? null : _items[(_start + _count - 1) % _items.Length];
+
+        /// <summary>When the next request is due under even pacing.</summary>
+        public DateTimeOffset Scheduled { get; set; }
 
         public void Add(DateTimeOffset at)
         {

@@ -96,8 +96,11 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
             return true;
         }
 
-        await store.CaptureAsync(turn.Activity, cancellationToken);
-        await turn.Services.GetRequiredService<SencoHubDb>().SaveChangesAsync(cancellationToken);
+        if (await store.CaptureAsync(turn.Activity, cancellationToken))
+        {
+            await turn.Services.GetRequiredService<SencoHubDb>().SaveChangesAsync(cancellationToken);
+        }
+
         return true;
     }
 

@@ -11,6 +11,8 @@ public static class DirectoryFeature
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName);
+        services.AddMemoryCache();
+        services.AddSingleton<DirectoryCache>();
         services.AddScoped<DirectoryService>();
         services.AddScoped<IPersonDirectory>(sp => sp.GetRequiredService<DirectoryService>());
         services.AddScoped<ImportDirectory>();

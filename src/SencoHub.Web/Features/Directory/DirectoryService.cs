@@ -5,14 +5,15 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Features.Directory;
 
 /// <summary>How the rest of the app reads the trust directory.</summary>
-public sealed class DirectoryService(SencoHubDb db) : IPersonDirectory
+public sealed class DirectoryService(SencoHubDb db, DirectoryCache cache) : IPersonDirectory
 {
-    public async Task<SignedInPerson?> FindAsync(string aadObjectId, CancellationToken cancellationToken)
-    {
-        var person = await db.Set<Person>().AsNoTracking().Include(p => p.Roles)
-            .FirstOrDefaultAsync(p => p.AadObjectId == aadObjectId, cancellationToken);
-        return person is null ? null : ToSignedIn(person);
-    }
+    public Task<SignedInPerson?> FindAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(aadObjectId, async () =>
+        {
+            var person = await db.Set<Person>().AsNoTracking().Include(p => p.Roles)
+                .FirstOrDefaultAsync(p => p.AadObjectId == aadObjectId, cancellationToken);
+            return person is null ? null : ToSignedIn(person);
+        });
 
     public async Task<IReadOnlyList<SignedInPerson>> ListAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed record DirectoryImportSummary(int SchoolsAdded, int SchoolsUpdated
 /// Imports a trust directory file as an idempotent upsert (schools by id, people by aadObjectId,
 /// half-terms by year and name), all or nothing. People's roles become exactly the file's roles.
 /// </summary>
-public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar)
+public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, DirectoryCache cache)
 {
     public async Task<DirectoryImportSummary> ImportAsync(string json, CancellationToken cancellationToken = default)
     {
@@ -39,6 +39,7 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar)
         await calendar.UpsertHalfTermsAsync(directory.HalfTerms, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Clear();
         return new DirectoryImportSummary(schoolsAdded, schoolsUpdated, peopleAdded, peopleUpdated, directory.HalfTerms.Count);
     }
 

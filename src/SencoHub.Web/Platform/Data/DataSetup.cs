@@ -25,7 +25,8 @@ public static class DataSetup
 
             var dataSource = BuildPostgresDataSource(connectionString, configuration);
             services.AddSingleton(dataSource);
-            services.AddDbContext<SencoHubDb, PostgresSencoHubDb>(db => db.UseNpgsql(dataSource, npgsql =>
+            // Pooled: every bot turn and page gets a ready context instead of building one.
+            services.AddDbContextPool<SencoHubDb, PostgresSencoHubDb>(db => db.UseNpgsql(dataSource, npgsql =>
                 npgsql.MigrationsHistoryTable("__ef_migrations_history")));
         }
         else
@@ -34,7 +35,7 @@ public static class DataSetup
                 .ResolveDataDirectory(environment.ContentRootPath);
             var connectionString = configuration.GetConnectionString("SencoHub")
                 ?? $"Data Source={Path.Combine(dataDirectory, "sencohub.db")}";
-            services.AddDbContext<SencoHubDb, SqliteSencoHubDb>(db => db.UseSqlite(connectionString));
+            services.AddDbContextPool<SencoHubDb, SqliteSencoHubDb>(db => db.UseSqlite(connectionString));
         }
 
         services.AddDataProtection().SetApplicationName("SencoHub").PersistKeysToDbContext<SencoHubDb>();

@@ -1,23 +1,36 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SencoHub.Teams.Activities;
 using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Platform.Delivery;
 
 /// <summary>Keeps the conversation references the bot learns from incoming activities.</summary>
-public sealed class ConversationStore(SencoHubDb db, TimeProvider clock)
+public sealed class ConversationStore(SencoHubDb db, TimeProvider clock, IMemoryCache recent)
 {
-    /// <summary>Records (or refreshes) the conversation and the people in it; the caller saves.</summary>
-    public async Task CaptureAsync(Activity activity, CancellationToken cancellationToken = default)
+    private static readonly TimeSpan SeenRefreshInterval = TimeSpan.FromMinutes(10);
+
+    /// <summary>Records (or refreshes) the conversation and the people in it; the caller saves when this returns true.</summary>
+    public async Task<bool> CaptureAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
         {
-            return;
+            return false;
         }
 
         var now = clock.GetUtcNow();
         var kind = KindOf(activity);
         var conversationId = kind == ConversationKind.Channel ? ChannelOf(activity) : activity.Conversation.Id;
+        // The bot's hot path: a conversation recorded moments ago, from the same sender and host,
+        // has nothing new to record (installs and membership changes always are).
+        var seen = (activity.From?.Id, activity.ServiceUrl);
+        var membershipChange = activity.IsType(ActivityTypes.InstallationUpdate) || activity.IsType(ActivityTypes.ConversationUpdate);
+        if (!membershipChange && recent.TryGetValue(RecentKey(conversationId), out (string?, string) last) && last == seen)
+        {
+            return false;
+        }
+
+        recent.Set(RecentKey(conversationId), seen, SeenRefreshInterval);
         var record = await FindTrackedAsync(conversationId, cancellationToken);
         if (record is null)
         {
@@ -32,7 +45,12 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock)
         record.TeamId = activity.ChannelData?.Team?.Id ?? record.TeamId;
         record.TeamAadGroupId = activity.ChannelData?.Team?.AadGroupId ?? record.TeamAadGroupId;
         record.Name = activity.ChannelData?.Team?.Name ?? activity.Conversation.Name ?? record.Name;
-        record.LastSeenAt = now;
+        // Refreshed now and then, not on every activity, so a busy conversation does not write on each turn.
+        if (now - record.LastSeenAt > SeenRefreshInterval)
+        {
+            record.LastSeenAt = now;
+        }
+
         // An activity from here proves the conversation works again.
         (record.IsDead, record.DeadReason) = (false, null);
         if (kind == ConversationKind.Personal && activity.From?.AadObjectId is { Length: > 0 } objectId)
@@ -49,6 +67,8 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock)
         {
             await RememberUserAsync(member, activity, now, cancellationToken);
         }
+
+        return true;
     }
 
     /// <summary>The app was removed from a conversation: forget it, so nothing is sent there.</summary>
@@ -60,6 +80,7 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock)
         }
 
         var conversationId = KindOf(activity) == ConversationKind.Channel ? ChannelOf(activity) : id;
+        recent.Remove(RecentKey(conversationId));
         await db.Set<ConversationRecord>().Where(c => c.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
         if (activity.ChannelData?.Team?.Id is { } teamId)
         {
@@ -88,6 +109,7 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock)
 
     public async Task MarkDeadAsync(string conversationId, string reason, CancellationToken cancellationToken = default)
     {
+        recent.Remove(RecentKey(conversationId));
         var record = await FindTrackedAsync(conversationId, cancellationToken);
         if (record is not null)
         {
@@ -126,7 +148,12 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock)
             db.Add(user);
         }
 
-        (user.UserId, user.ServiceUrl, user.LastSeenAt) = (member.Id, activity.ServiceUrl!, now);
+        (user.UserId, user.ServiceUrl) = (member.Id, activity.ServiceUrl!);
+        if (now - user.LastSeenAt > SeenRefreshInterval)
+        {
+            user.LastSeenAt = now;
+        }
+
         user.TenantId = activity.TenantId ?? user.TenantId;
         user.BotId = activity.Recipient?.Id ?? user.BotId;
     }
@@ -134,6 +161,8 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock)
     private async Task<ConversationRecord?> FindTrackedAsync(string conversationId, CancellationToken cancellationToken) =>
         db.Set<ConversationRecord>().Local.FirstOrDefault(c => c.ConversationId == conversationId)
             ?? await db.Set<ConversationRecord>().FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+
+    private static (string, string) RecentKey(string conversationId) => ("conversation-seen", conversationId);
 
     private static bool IsBotAdded(Activity activity) =>
         (activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action?.StartsWith(InstallationActions.Add, StringComparison.OrdinalIgnoreCase) == true)

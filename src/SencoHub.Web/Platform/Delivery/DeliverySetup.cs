@@ -6,6 +6,7 @@ public static class DeliverySetup
     public static IServiceCollection AddSencoHubDelivery(this IServiceCollection services)
     {
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMemoryCache();
         services.AddSingleton<DeliverySignal>();
         services.AddScoped<Outbox>();
         services.AddScoped<ConversationStore>();

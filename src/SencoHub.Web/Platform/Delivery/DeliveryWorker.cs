@@ -26,14 +26,11 @@ internal sealed partial class DeliveryWorker(
         {
             try
             {
-                var claimed = await ClaimAsync(stoppingToken);
-                if (claimed.Count == 0)
+                var sent = await SendDueAsync(stoppingToken);
+                if (sent == 0)
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                    continue;
                 }
-
-                await SendAllAsync(claimed, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,18 +44,16 @@ internal sealed partial class DeliveryWorker(
         }
     }
 
-    private async Task<IReadOnlyList<long>> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends until nothing is due. Claims are taken a batch at a time as senders free up, so the
+    /// pipe to Teams stays full (no pause at the end of each batch). In-flight sends are not
+    /// cancelled by stopping: they finish and are recorded; unstarted claims are handed back.
+    /// </summary>
+    private async Task<int> SendDueAsync(CancellationToken stoppingToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SencoHubDb>();
-        return await OutboxClaims.ClaimAsync(db, _owner, options.Value.BatchSize, clock.GetUtcNow(), options.Value.LeaseDuration, cancellationToken);
-    }
-
-    private async Task SendAllAsync(IReadOnlyList<long> claimed, CancellationToken stoppingToken)
-    {
+        var sent = 0;
         var unstarted = new List<long>();
-        // In-flight sends are not cancelled by stopping: they finish and are recorded.
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency }, async (id, _) =>
+        await Parallel.ForEachAsync(ClaimAllDueAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency }, async (id, _) =>
         {
             if (stoppingToken.IsCancellationRequested)
             {
@@ -74,6 +69,7 @@ internal sealed partial class DeliveryWorker(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<SendOutboxMessage>().SendAsync(id, _owner, CancellationToken.None);
+                Interlocked.Increment(ref sent);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -86,6 +82,31 @@ internal sealed partial class DeliveryWorker(
         {
             await using var scope = scopes.CreateAsyncScope();
             await OutboxClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<SencoHubDb>(), _owner, unstarted, CancellationToken.None);
+        }
+
+        return sent;
+    }
+
+    private async IAsyncEnumerable<long> ClaimAllDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<long> claimed;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<SencoHubDb>();
+                claimed = await OutboxClaims.ClaimAsync(db, _owner, options.Value.BatchSize, clock.GetUtcNow(), options.Value.LeaseDuration, CancellationToken.None);
+            }
+
+            if (claimed.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var id in claimed)
+            {
+                yield return id;
+            }
         }
     }
 

@@ -50,11 +50,12 @@ public static class PlatformSetup
             app.UseHsts();
         }
 
+        // Explicit, after the error handlers, so a re-executed error page is routed afresh; before the
+        // tab middleware, so short-circuited endpoints (the bot) skip what only pages need.
+        app.UseRouting();
         app.Use(SecurityHeaders.Middleware);
         app.UseStaticFiles();
         app.Use(TabContext.Middleware);
-        // Explicit, after the error handlers, so a re-executed error page is routed afresh.
-        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
