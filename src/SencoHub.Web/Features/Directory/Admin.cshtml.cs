@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Delivery;
 
 namespace SencoHub.Web.Features.Directory;
 
 [Authorize(Policy = Policies.SendLead)]
-public sealed class AdminModel(DirectoryService directory, CalendarService calendar, ImportDirectory import) : PageModel
+public sealed class AdminModel(DirectoryService directory, CalendarService calendar, ImportDirectory import, ConversationStore conversations) : PageModel
 {
     internal const long MaxDirectoryFileBytes = 5 * 1024 * 1024;
 
@@ -17,6 +18,8 @@ public sealed class AdminModel(DirectoryService directory, CalendarService calen
     public IReadOnlyList<School> Schools { get; private set; } = [];
     public IReadOnlyList<SignedInPerson> People { get; private set; } = [];
     public IReadOnlyList<HalfTerm> HalfTerms { get; private set; } = [];
+    public ConversationRecord? NetworkChannel { get; private set; }
+    public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
     public string? Message { get; private set; }
     public bool Succeeded { get; private set; }
 
@@ -61,5 +64,7 @@ public sealed class AdminModel(DirectoryService directory, CalendarService calen
         _schoolNames = Schools.ToDictionary(s => s.Id, s => s.Name);
         People = await directory.ListAsync(cancellationToken);
         HalfTerms = await calendar.ListHalfTermsAsync(cancellationToken);
+        NetworkChannel = await conversations.NetworkChannelAsync(cancellationToken);
+        TimeZone = (await calendar.LoadAsync(cancellationToken)).TimeZone;
     }
 }
