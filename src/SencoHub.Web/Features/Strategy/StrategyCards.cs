@@ -101,7 +101,8 @@ public sealed class StrategyCards(AppLinks links, IOptions<ScheduleOptions> sche
 
     private AdaptiveCard Start(StrategyVersionView version)
     {
-        var card = new AdaptiveCard { FallbackText = $"Trust SEND strategy, version {version.Number}: {version.Title}" };
+        // Fallback text is plain (it cannot be escaped for Markdown), so it carries nobody's words.
+        var card = new AdaptiveCard { FallbackText = $"Trust SEND strategy, version {version.Number}" };
         card.Body.Add(new TextBlock("Trust SEND strategy") { IsSubtle = true, Size = TextSize.Small });
         card.Body.Add(new TextBlock(CardText.Escape(version.Title)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Spacing = Spacing.None });
         card.Body.Add(new TextBlock($"Version {version.Number} · published {Published(version)}{(version.PublishedBy is { } by ? " by " + CardText.Escape(by) : string.Empty)}") { IsSubtle = true, Spacing = Spacing.None });
