@@ -6,10 +6,7 @@ using SencoHub.Web.Platform.Send;
 namespace SencoHub.Web.Features.Strategy;
 
 public sealed record StrategyPriorityView(int Id, string Key, int Position, string Title, string Description, ReviewArea ReviewArea,
-    string ReviewAreaName, string SuccessMeasures, string Owner, int Timeframe)
-{
-    public PriorityContent ToContent() => new(Key, Title, Description, ReviewArea, SuccessMeasures, Owner, Timeframe);
-}
+    string ReviewAreaName, string SuccessMeasures, string Owner, int Timeframe);
 
 public sealed record StrategyVersionView(
     int Id, int Number, string Title, string Vision, StrategyState State,
