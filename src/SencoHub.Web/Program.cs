@@ -1,6 +1,7 @@
 using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Features.Directory;
+using SencoHub.Web.Features.Strategy;
 using SencoHub.Web.Platform.Hosting;
 
 var (_, hostArgs) = AppRunner.SplitCommand(args);
@@ -9,12 +10,14 @@ builder.AddSencoHubPlatform();
 builder.Services.AddDirectory();
 builder.Services.AddCalendar();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddStrategy();
 
 var app = builder.Build();
 app.UseSencoHubPlatform();
 var api = app.MapSencoHubApi();
 api.MapDirectory();
 api.MapCalendar();
+api.MapStrategy();
 app.MapBot();
 
 return await app.RunSencoHubAsync(args);

@@ -43,6 +43,18 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(_serverConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 20 && ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // An autovacuum worker (owned by the superuser) was in the new database: FORCE may not end it, but it leaves soon.
+                await Task.Delay(250);
+            }
+        }
     }
 }
