@@ -1,3 +1,4 @@
+using SencoHub.Web.Features.Actions;
 using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Features.Directory;
@@ -11,6 +12,7 @@ builder.Services.AddDirectory();
 builder.Services.AddCalendar();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddStrategy();
+builder.Services.AddActions();
 
 var app = builder.Build();
 app.UseSencoHubPlatform();
@@ -18,6 +20,7 @@ var api = app.MapSencoHubApi();
 api.MapDirectory();
 api.MapCalendar();
 api.MapStrategy();
+api.MapActions();
 app.MapBot();
 
 return await app.RunSencoHubAsync(args);

@@ -136,7 +136,7 @@ public sealed class AcknowledgeStrategyTests
         var id = await PublishNewVersionAsync(teams.App);
         await teams.Teams.MessageAsync(head, "Strategy");
         var headCard = await StrategyCardAsync(teams, TeamsClient.PersonalChatOf(head));
-        Assert.Contains(Actions(headCard), a => (string?)a["verb"] == "strategy.acknowledge");
+        Assert.Contains(StrategyPublishingTests.Actions(headCard), a => (string?)a["verb"] == "strategy.acknowledge");
 
         await teams.Teams.ExecuteAsync(head, "strategy.acknowledge", new { versionId = id });
         await teams.Teams.MessageAsync(head, "strategy");
@@ -145,10 +145,10 @@ public sealed class AcknowledgeStrategyTests
         Assert.Equal(3, replies.Count);
         var acknowledged = Card(replies[^1].Json);
         Assert.Contains($"Acknowledged by {head.Name}", acknowledged.ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(Actions(acknowledged), a => (string?)a["verb"] == "strategy.acknowledge");
+        Assert.DoesNotContain(StrategyPublishingTests.Actions(acknowledged), a => (string?)a["verb"] == "strategy.acknowledge");
 
         await teams.Teams.MessageAsync(senco, "strategy");
-        Assert.DoesNotContain(Actions(await StrategyCardAsync(teams, TeamsClient.PersonalChatOf(senco))), a => (string?)a["type"] == "Action.Execute");
+        Assert.DoesNotContain(StrategyPublishingTests.Actions(await StrategyCardAsync(teams, TeamsClient.PersonalChatOf(senco))), a => (string?)a["type"] == "Action.Execute");
 
         await teams.Teams.InstallInTeamAsync(DemoTrust.SendLead);
         await teams.Teams.ChannelMessageAsync(senco, "strategy");
