@@ -37,18 +37,25 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
     public const string UpdateVerb = "actions.update";
     public const string OutOfDate = "This card is out of date. Type \"actions\" to see your school's current actions.";
 
-    // Worst case (every character escaped) these keep a card near 30 KB.
-    private const int DetailOnCard = 1_200;
-    private const int NoteOnCard = 300;
+    // Worst case (every character escaped) these keep a card near 30 KB, and a compact one (several in a
+    // reply to "actions") near 12 KB, so a reply stays under Teams' ~80 KB message size.
+    private const int DetailOnCard = 1_000;
+    private const int NoteOnCard = 250;
+    private const int NameOnCard = 80;
+    private const int DetailCompact = 300;
+    private const int NoteCompact = 150;
+    private const int DigestLines = 10;
+    private const int TitleInList = 100;
 
     private TimeZoneInfo Zone => schedule.Value.ResolveTimeZone();
 
     /// <summary>The card for one school's part: the action, its status, the latest updates, and the buttons this person may use.</summary>
-    public AdaptiveCard ForSchool(ActionView action, AssignmentView school, CardAudience audience, ReminderKind? reminder = null)
+    /// <param name="compact">Shorter detail and only the latest update: for several cards in one message.</param>
+    public AdaptiveCard ForSchool(ActionView action, AssignmentView school, CardAudience audience, ReminderKind? reminder = null, bool compact = false)
     {
         // Fallback text is plain (it cannot be escaped for Markdown), so it carries nobody's words.
         var card = new AdaptiveCard { FallbackText = $"A trust SEND action for your school, due {UkDates.Format(action.DueOn)}" };
-        card.Body.Add(new TextBlock($"Trust SEND action · {CardText.Escape(school.SchoolName)}") { IsSubtle = true, Size = TextSize.Small });
+        card.Body.Add(new TextBlock($"Trust SEND action · {Name(school.SchoolName)}") { IsSubtle = true, Size = TextSize.Small });
         card.Body.Add(new TextBlock(CardText.Escape(action.Title)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Spacing = Spacing.None });
         if (Banner(action, school, reminder) is { } banner)
         {
@@ -56,9 +63,9 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
         }
 
         card.Body.Add(Facts(action));
-        card.Body.Add(new TextBlock(CardText.Escape(Shorten(action.Detail, DetailOnCard))) { Spacing = Spacing.Medium });
+        card.Body.Add(new TextBlock(CardText.Escape(Shorten(action.Detail, compact ? DetailCompact : DetailOnCard))) { Spacing = Spacing.Medium });
         card.Body.Add(StatusBlock(action, school));
-        AddUpdates(card, school);
+        AddUpdates(card, school, compact ? 1 : ActionLimits.UpdatesOnCard, compact ? NoteCompact : NoteOnCard);
         if (audience.CanAcknowledge)
         {
             card.Actions.Add(Execute("Acknowledge", AcknowledgeVerb, action, school));
@@ -83,7 +90,7 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
             Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Spacing = Spacing.None,
         });
         card.Body.Add(new TextBlock($"These have been overdue for {afterSchoolDays} school days or more, and their schools have been reminded."));
-        foreach (var line in lines)
+        foreach (var line in lines.Take(DigestLines))
         {
             card.Body.Add(new Container
             {
@@ -91,12 +98,17 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
                 Spacing = Spacing.Medium,
                 Items =
                 {
-                    new TextBlock($"**{CardText.Escape(line.School.SchoolName)}**: {CardText.Escape(line.Action.Title)}"),
+                    new TextBlock($"**{Name(line.School.SchoolName)}**: {CardText.Escape(Shorten(line.Action.Title, TitleInList))}"),
                     new TextBlock($"Due {UkDates.Format(line.Action.DueOn)}, {line.SchoolDaysOverdue} school days overdue · {line.School.Status.Display()} · " +
                         (line.School.Acknowledged ? "acknowledged" : "not acknowledged")) { IsSubtle = true, Spacing = Spacing.None },
                 },
                 SelectAction = new OpenUrlAction("Open the action", links.Tab("actions", $"/actions/{line.Action.Id}")),
             });
+        }
+
+        if (lines.Count > DigestLines)
+        {
+            card.Body.Add(new TextBlock($"And {lines.Count - DigestLines} more: see the overdue actions in SencoHub.") { Spacing = Spacing.Medium });
         }
 
         if (escalatedEarlier > 0)
@@ -127,9 +139,9 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
                 Separator = true,
                 Items =
                 {
-                    new TextBlock($"**{CardText.Escape(action.Title)}**"),
+                    new TextBlock($"**{CardText.Escape(Shorten(action.Title, TitleInList))}**"),
                     new TextBlock($"Due {UkDates.Format(action.DueOn)} · {action.Priority} priority · {action.DoneCount} of {action.Schools.Count} done" +
-                        (late.Count > 0 ? $" · overdue at {CardText.Escape(Join(late))}" : string.Empty)) { IsSubtle = true, Spacing = Spacing.None },
+                        (late.Count > 0 ? $" · overdue at {Name(Join(late))}" : string.Empty)) { IsSubtle = true, Spacing = Spacing.None },
                 },
                 SelectAction = new OpenUrlAction("Open the action", links.Tab("actions", $"/actions/{action.Id}")),
             });
@@ -150,7 +162,7 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
         {
             var reason = string.IsNullOrEmpty(action.WithdrawnReason) ? string.Empty : $": {CardText.Escape(action.WithdrawnReason)}";
             return Box(ContainerStyle.Warning,
-                $"Withdrawn by {CardText.Escape(action.WithdrawnBy)} on {(action.WithdrawnAt is { } at ? UkDates.Format(at, Zone) : string.Empty)}{reason}. Nothing more is needed.");
+                $"Withdrawn by {Name(action.WithdrawnBy)} on {(action.WithdrawnAt is { } at ? UkDates.Format(at, Zone) : string.Empty)}{reason}. Nothing more is needed.");
         }
 
         if (school.Status == AssignmentStatus.Done)
@@ -185,7 +197,7 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
         }
 
         facts.Add("Owner", action.OwnerRole.Display());
-        facts.Add("Set by", $"{CardText.Escape(action.CreatedBy)}, {UkDates.Format(action.CreatedAt, Zone)}");
+        facts.Add("Set by", $"{Name(action.CreatedBy)}, {UkDates.Format(action.CreatedAt, Zone)}");
         return facts;
     }
 
@@ -197,14 +209,14 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
         {
             new TextBlock($"Status: {school.Status.Display()}") { Weight = TextWeight.Bolder, Color = school.Overdue ? TextColor.Attention : TextColor.Default },
             new TextBlock(school.AcknowledgedAt is { } at
-                ? $"Acknowledged by {CardText.Escape(school.AcknowledgedBy)}, {UkDates.Format(at, Zone)}"
+                ? $"Acknowledged by {Name(school.AcknowledgedBy)}, {UkDates.Format(at, Zone)}"
                 : $"Not yet acknowledged by the {(action.OwnerRole == ActionOwnerRole.Senco ? "SENCO" : "headteacher")}") { IsSubtle = true, Spacing = Spacing.None },
         },
     };
 
-    private void AddUpdates(AdaptiveCard card, AssignmentView school)
+    private void AddUpdates(AdaptiveCard card, AssignmentView school, int count, int noteLength)
     {
-        var updates = (school.Updates ?? (school.LatestUpdate is { } latest ? [latest] : [])).Take(ActionLimits.UpdatesOnCard).ToList();
+        var updates = (school.Updates ?? (school.LatestUpdate is { } latest ? [latest] : [])).Take(count).ToList();
         if (updates.Count == 0)
         {
             return;
@@ -214,15 +226,15 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
         foreach (var update in updates)
         {
             var items = new Container { Spacing = Spacing.Small };
-            items.Items.Add(new TextBlock($"**{update.Status.Display()}** · {CardText.Escape(update.By)}, {UkDates.FormatWithTime(update.At, Zone)}"));
+            items.Items.Add(new TextBlock($"**{update.Status.Display()}** · {Name(update.By)}, {UkDates.FormatWithTime(update.At, Zone)}"));
             if (update.Note.Length > 0)
             {
-                items.Items.Add(new TextBlock(CardText.Escape(Shorten(update.Note, NoteOnCard))) { Spacing = Spacing.None });
+                items.Items.Add(new TextBlock(CardText.Escape(Shorten(update.Note, noteLength))) { Spacing = Spacing.None });
             }
 
             if (update.EvidenceUrl is { } evidence)
             {
-                items.Items.Add(new TextBlock($"Evidence: {CardText.Escape(Shorten(evidence, NoteOnCard))}") { IsSubtle = true, Spacing = Spacing.None });
+                items.Items.Add(new TextBlock($"Evidence: {CardText.Escape(Shorten(evidence, noteLength))}") { IsSubtle = true, Spacing = Spacing.None });
             }
 
             card.Body.Add(items);
@@ -271,6 +283,9 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
         var data = new { actionId = action.Id, schoolId = school.SchoolId };
         return new ExecuteAction(title, verb) { Data = data, Fallback = SubmitAction.ForVerb(title, verb, data) };
     }
+
+    /// <summary>People's and schools' names, from the directory: escaped, and shortened so a card's size stays bounded.</summary>
+    private static string Name(string? name) => CardText.Escape(Shorten(name ?? string.Empty, NameOnCard));
 
     private static string Join(IReadOnlyList<string> names) => names.Count switch
     {

@@ -18,7 +18,10 @@ public static class ActionLimits
     public const int UpdatesOnCard = 3;
 
     /// <summary>Actions answered by the <c>actions</c> command (one card each); the rest are in the tab.</summary>
-    public const int ActionsInReply = 8;
+    public const int ActionsInReply = 6;
+
+    /// <summary>The cards of one reply stay under this, well inside Teams' ~100 KB message limit.</summary>
+    public const int ReplyBudgetBytes = 64 * 1024;
 
     public const long MaxRequestBytes = 64 * 1024;
 }

@@ -32,14 +32,27 @@ public sealed class ShowActionsCommand(ReadActions read, ActionCards cards) : IB
             return;
         }
 
-        var text = mine.Count > ActionLimits.ActionsInReply
-            ? $"Your {ActionLimits.ActionsInReply} most urgent of {mine.Count} open actions; the rest are in the Actions tab."
+        // Compact cards, as many of the most urgent as fit one message (Teams refuses one over ~100 KB).
+        var attachments = new List<Attachment>();
+        var bytes = 0;
+        foreach (var (action, school) in mine.Take(ActionLimits.ActionsInReply))
+        {
+            var card = cards.ForSchool(action, school, CardAudience.For(person, action, school), compact: true);
+            bytes += card.GetSizeInBytes();
+            if (attachments.Count > 0 && bytes > ActionLimits.ReplyBudgetBytes)
+            {
+                break;
+            }
+
+            attachments.Add(card.ToAttachment());
+        }
+
+        var text = mine.Count > attachments.Count
+            ? $"Your {attachments.Count} most urgent of {mine.Count} open actions; the rest are in the Actions tab."
             : mine.Count == 1 ? "Your open action:" : $"Your {mine.Count} open actions, most urgent first:";
         var reply = Activity.CreateMessage(text);
         reply.Summary = text;
-        // The list carries each school's latest update; the card is otherwise the one the owner was sent.
-        reply.Attachments = [.. mine.Take(ActionLimits.ActionsInReply)
-            .Select(p => cards.ForSchool(p.Action, p.School, CardAudience.For(person, p.Action, p.School)).ToAttachment())];
+        reply.Attachments = attachments;
         await turn.Context.ReplyAsync(reply, cancellationToken);
     }
 }
