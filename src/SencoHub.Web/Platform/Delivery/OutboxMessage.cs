@@ -88,6 +88,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.FailureReason).HasMaxLength(500);
         builder.HasIndex(m => new { m.State, m.DueAt });
         builder.HasIndex(m => m.TrackingKey);
+        builder.HasIndex(m => m.ReplacesTrackingKey);
         builder.HasIndex(m => m.Topic);
     }
 }

@@ -108,6 +108,14 @@ internal sealed partial class SendOutboxMessage(
             .FirstOrDefaultAsync(cancellationToken);
         if (original is { State: DeliveryState.Delivered, SentActivityId: { } activityId, SentConversationId: { } conversationId })
         {
+            // Updates of one message are sent in parallel and may finish in any order: each sends the newest
+            // card queued for that message, so whichever lands last, people see the current one.
+            if (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ReplacesTrackingKey == trackingKey && m.Id > message.Id)
+                    .OrderByDescending(m => m.Id).Select(m => m.ActivityJson).FirstOrDefaultAsync(cancellationToken) is { } newest)
+            {
+                activity = Activity.FromJson(newest);
+            }
+
             var conversation = await conversations.FindAsync(conversationId, cancellationToken)
                 ?? throw new UnreachableRecipientException("SencoHub is no longer in that conversation.");
             activity.Id = activityId;

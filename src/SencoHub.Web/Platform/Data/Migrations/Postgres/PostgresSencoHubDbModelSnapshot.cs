@@ -866,6 +866,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("ReplacesTrackingKey");
+
                     b.HasIndex("Topic");
 
                     b.HasIndex("TrackingKey");

@@ -827,6 +827,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("ReplacesTrackingKey");
+
                     b.HasIndex("Topic");
 
                     b.HasIndex("TrackingKey");

@@ -160,6 +160,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ReplacesTrackingKey",
+                table: "outbox_messages",
+                column: "ReplacesTrackingKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_action_acknowledgements_AssignmentId",
                 table: "action_acknowledgements",
                 column: "AssignmentId",
@@ -232,6 +237,10 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "actions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_messages_ReplacesTrackingKey",
+                table: "outbox_messages");
         }
     }
 }

@@ -12,7 +12,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSencoHubDb))]
-    [Migration("20261122203714_Actions")]
+    [Migration("20261122210741_Actions")]
     partial class Actions
     {
         /// <inheritdoc />
@@ -868,6 +868,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ReplacesTrackingKey");
 
                     b.HasIndex("Topic");
 

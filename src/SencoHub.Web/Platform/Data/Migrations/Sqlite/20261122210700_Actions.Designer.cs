@@ -11,7 +11,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSencoHubDb))]
-    [Migration("20261122203645_Actions")]
+    [Migration("20261122210700_Actions")]
     partial class Actions
     {
         /// <inheritdoc />
@@ -829,6 +829,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ReplacesTrackingKey");
 
                     b.HasIndex("Topic");
 

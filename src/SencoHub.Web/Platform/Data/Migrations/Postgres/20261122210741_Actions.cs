@@ -161,6 +161,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ReplacesTrackingKey",
+                table: "outbox_messages",
+                column: "ReplacesTrackingKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_action_acknowledgements_AssignmentId",
                 table: "action_acknowledgements",
                 column: "AssignmentId",
@@ -233,6 +238,10 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "actions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_messages_ReplacesTrackingKey",
+                table: "outbox_messages");
         }
     }
 }
