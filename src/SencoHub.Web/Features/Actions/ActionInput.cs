@@ -44,8 +44,8 @@ public sealed record ActionContent(string Title, string Detail, StrategyPriority
             errors["reviewArea"] = [$"Choose the review area: one of {ReviewAreas.Names}."];
         }
 
-        var priority = Enum<ActionPriority>(errors, "priority", request.Priority, "Choose the priority");
-        var owner = Enum<ActionOwnerRole>(errors, "ownerRole", request.OwnerRole, "Choose who owns it in each school");
+        var priority = Choice<ActionPriority>(errors, "priority", request.Priority, "Choose the priority");
+        var owner = Choice<ActionOwnerRole>(errors, "ownerRole", request.OwnerRole, "Choose who owns it in each school");
         var due = default(DateOnly);
         if (string.IsNullOrWhiteSpace(request.DueOn))
         {
@@ -100,7 +100,7 @@ public sealed record ActionContent(string Title, string Detail, StrategyPriority
         }
     }
 
-    private static TEnum Enum<TEnum>(IDictionary<string, string[]> errors, string field, string? value, string ask) where TEnum : struct, Enum
+    private static TEnum Choice<TEnum>(IDictionary<string, string[]> errors, string field, string? value, string ask) where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Teamwork.SendActivityNotification;
+using Microsoft.Kiota.Abstractions;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Graph;
 using SencoHub.Web.Platform.Web;
@@ -61,15 +62,17 @@ public sealed partial class SendActivityFeed(SencoHubDb db, GraphClients graph, 
             notification.Sent(clock.GetUtcNow());
             sent = true;
         }
-        catch (ODataError refused) when (refused.ResponseStatusCode is >= 400 and < 500 and not 429)
+        catch (ApiException refused) when (refused.ResponseStatusCode is >= 400 and < 500 and not 429)
         {
             // Not installed for the person, no permission, a bad request: trying again will not help.
-            notification.Failed($"{refused.ResponseStatusCode} {refused.Error?.Code}", clock.GetUtcNow());
-            LogRefused(logger, notification.Id, notification.ActivityType, refused.ResponseStatusCode, refused.Error?.Code);
+            var code = (refused as ODataError)?.Error?.Code;
+            notification.Failed($"{refused.ResponseStatusCode} {code}".Trim(), clock.GetUtcNow());
+            LogRefused(logger, notification.Id, notification.ActivityType, refused.ResponseStatusCode, code);
         }
-        catch (Exception ex) when (ex is ODataError or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            notification.Retry(ex is ODataError odata ? $"{odata.ResponseStatusCode} {odata.Error?.Code}" : ex.GetType().Name, clock.GetUtcNow(), MaxAttempts);
+            // An outage Graph's own handler could not ride out, a token that could not be had: try again in a few minutes.
+            notification.Retry(ex is ApiException api ? $"{api.ResponseStatusCode} {(api as ODataError)?.Error?.Code}".Trim() : ex.GetType().Name, clock.GetUtcNow(), MaxAttempts);
             LogFailed(logger, notification.Id, notification.ActivityType, ex.GetType().Name);
         }
 
@@ -104,50 +107,4 @@ public sealed partial class SendActivityFeed(SencoHubDb db, GraphClients graph, 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity-feed notification {NotificationId} ({ActivityType}) not sent ({Error}); it will be tried again")]
     private static partial void LogFailed(ILogger logger, long notificationId, string activityType, string error);
-}
-
-/// <summary>Sends the activity feed in the background while Graph is enabled; does nothing otherwise.</summary>
-public sealed partial class ActivityFeedWorker(IServiceScopeFactory scopes, GraphClients graph, IOptions<ActionOptions> options,
-    IOptions<TeamsAppOptions> teams, ILogger<ActivityFeedWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!graph.IsEnabled)
-        {
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(teams.Value.AppId))
-        {
-            LogNoAppId(logger);
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SendActivityFeed>().SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogLoopFailed(logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.ActivityFeedPollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph is enabled but SencoHub:Teams:AppId is not set: activity-feed links cannot open the Actions tab, and Graph may refuse them")]
-    private static partial void LogNoAppId(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the activity feed failed; trying again after the poll interval")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }
