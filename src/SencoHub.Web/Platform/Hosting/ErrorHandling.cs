@@ -11,7 +11,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ErrorHandling.IsApiRequest(httpContext.Request))
+        // The middleware has already switched the path to the error page: judge by the original one.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!ErrorHandling.IsApiPath(path))
         {
             return false;
         }
@@ -29,7 +31,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
         else
         {
-            LogUnhandled(logger, exception, httpContext.Request.Path);
+            LogUnhandled(logger, exception, path);
             problem = new ProblemDetails { Status = 500, Title = "Something went wrong on our side.", Detail = "The error has been logged." };
         }
 
@@ -43,8 +45,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
 public static class ErrorHandling
 {
-    public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/dev/token") || request.Path.StartsWithSegments("/auth");
+    public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
+
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/dev/token") || path.StartsWithSegments("/auth");
 
     public static IServiceCollection AddSencoHubErrors(this IServiceCollection services)
     {
