@@ -1,5 +1,6 @@
 using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Calendar;
+using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Hosting;
 
@@ -9,12 +10,14 @@ builder.AddSencoHubPlatform();
 builder.Services.AddDirectory();
 builder.Services.AddCalendar();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddCheckIns();
 
 var app = builder.Build();
 app.UseSencoHubPlatform();
 var api = app.MapSencoHubApi();
 api.MapDirectory();
 api.MapCalendar();
+api.MapCheckIns();
 app.MapBot();
 
 return await app.RunSencoHubAsync(args);
