@@ -176,6 +176,9 @@ public sealed class CheckInFormTests
         Assert.Equal("3 – Established", again.Describe(Survey.Find("leadership")!));
         Assert.Equal("Educational psychologist; Training", again.Describe(Survey.Find("support")!));
         Assert.Equal("42", again.InputValue(Survey.Find("sen-support")!));
+        var numbers = CheckInAnswers.Parse(form.Answers.NumbersToJson());
+        Assert.Equal(["ehc-plans", "ehc-requests", "identification", "leadership", "provision", "sen-support", "teaching", "tracking", "wellbeing"], numbers.QuestionIds);
+        Assert.Equal(42, numbers.Number("sen-support"));
     }
 
     private static Dictionary<string, object?> Complete(params (string Key, object? Value)[] changes)

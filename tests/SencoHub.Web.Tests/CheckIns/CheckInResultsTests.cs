@@ -95,7 +95,7 @@ public sealed class CheckInResultsTests
             })],
         };
         var before = new RoundAnswers(CheckInRound.Open("2026-27", HalfTermName.Autumn1, Today, Template, Schools, null, DateTimeOffset.UnixEpoch, Today), changed,
-            [CheckInResponse.Submit(0, "a", Answers(("ehc-plans", "3 or 4")), 1, "x", DateTimeOffset.UnixEpoch).Response]);
+            [SchoolAnswers.Of(CheckInResponse.Submit(0, "a", Answers(("ehc-plans", "3 or 4")), 1, "x", DateTimeOffset.UnixEpoch).Response)]);
         var now = Round(HalfTermName.Autumn2, Response("a", 5, [1, 1, 1, 1, 1]));
 
         var results = CheckInResultsBuilder.Build(now, [before, now], Names, new Dictionary<string, IReadOnlyList<string>>(), null, Today);
@@ -105,7 +105,7 @@ public sealed class CheckInResultsTests
     }
 
     private static RoundAnswers Round(HalfTermName halfTerm, params CheckInResponse[] responses) =>
-        new(CheckInRound.Open("2026-27", halfTerm, Today, Template, Schools, null, DateTimeOffset.UnixEpoch, Today), Template.Definition, responses);
+        RoundAnswers.From(CheckInRound.Open("2026-27", halfTerm, Today, Template, Schools, null, DateTimeOffset.UnixEpoch, Today), responses);
 
     private static CheckInResponse Response(string school, int senSupport, int[] areas, string support = "", string concerns = "")
     {

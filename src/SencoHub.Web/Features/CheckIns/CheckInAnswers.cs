@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -10,7 +9,8 @@ namespace SencoHub.Web.Features.CheckIns;
 /// </summary>
 public sealed class CheckInAnswers
 {
-    private readonly SortedDictionary<string, JsonNode> _values = new(StringComparer.Ordinal);
+    // One of: int (numbers, rating points), string (text), string[] (choices), bool (yes/no).
+    private readonly SortedDictionary<string, object> _values = new(StringComparer.Ordinal);
 
     public static CheckInAnswers Empty => new();
 
@@ -18,59 +18,121 @@ public sealed class CheckInAnswers
 
     public IEnumerable<string> QuestionIds => _values.Keys;
 
+    /// <summary>Reads stored answers with a forward-only reader: the dashboard parses thousands at a time.</summary>
     public static CheckInAnswers Parse(string json)
     {
         var answers = new CheckInAnswers();
-        if (JsonNode.Parse(json) is JsonObject values)
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            foreach (var (id, value) in values)
+            return answers;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = reader.GetString()!;
+            reader.Read();
+            switch (reader.TokenType)
             {
-                if (value is not null)
-                {
-                    answers._values[id] = value.DeepClone();
-                }
+                case JsonTokenType.Number when reader.TryGetInt32(out var number):
+                    answers._values[id] = number;
+                    break;
+                case JsonTokenType.String:
+                    answers._values[id] = reader.GetString()!;
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    answers._values[id] = reader.GetBoolean();
+                    break;
+                case JsonTokenType.StartArray:
+                    var choices = new List<string>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType == JsonTokenType.String)
+                        {
+                            choices.Add(reader.GetString()!);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    answers._values[id] = choices.ToArray();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 
         return answers;
     }
 
-    public string ToJson()
+    public string ToJson() => Write(_values);
+
+    /// <summary>Only the whole-number answers (counts and rating points): what trends and changes read across rounds.</summary>
+    public string NumbersToJson() => Write(_values.Where(v => v.Value is int));
+
+    private static string Write(IEnumerable<KeyValuePair<string, object>> values)
     {
-        var json = new JsonObject();
-        foreach (var (id, value) in _values)
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            json[id] = value.DeepClone();
+            writer.WriteStartObject();
+            foreach (var (id, value) in values)
+            {
+                writer.WritePropertyName(id);
+                switch (value)
+                {
+                    case int number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case bool flag:
+                        writer.WriteBooleanValue(flag);
+                        break;
+                    case string[] choices:
+                        writer.WriteStartArray();
+                        foreach (var choice in choices)
+                        {
+                            writer.WriteStringValue(choice);
+                        }
+
+                        writer.WriteEndArray();
+                        break;
+                    default:
+                        writer.WriteStringValue((string)value);
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
-        return json.ToJsonString();
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     public bool Has(string id) => _values.ContainsKey(id);
 
-    public int? Number(string id) =>
-        _values.GetValueOrDefault(id) is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) ? number : null;
+    public int? Number(string id) => _values.GetValueOrDefault(id) is int number ? number : null;
 
-    public string? Text(string id) =>
-        _values.GetValueOrDefault(id) is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    public string? Text(string id) => _values.GetValueOrDefault(id) as string;
 
-    public bool? Flag(string id) =>
-        _values.GetValueOrDefault(id) is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? value.GetValue<bool>() : null;
+    public bool? Flag(string id) => _values.GetValueOrDefault(id) is bool flag ? flag : null;
 
     public IReadOnlyList<string> Choices(string id) => _values.GetValueOrDefault(id) switch
     {
-        JsonArray array => [.. array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>())],
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => [value.GetValue<string>()],
+        string[] choices => choices,
+        string single => [single],
         _ => [],
     };
 
-    public void SetNumber(string id, int value) => _values[id] = JsonValue.Create(value);
+    public void SetNumber(string id, int value) => _values[id] = value;
 
-    public void SetText(string id, string value) => _values[id] = JsonValue.Create(value);
+    public void SetText(string id, string value) => _values[id] = value;
 
-    public void SetFlag(string id, bool value) => _values[id] = JsonValue.Create(value);
+    public void SetFlag(string id, bool value) => _values[id] = value;
 
-    public void SetChoices(string id, IEnumerable<string> values) => _values[id] = new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+    public void SetChoices(string id, IEnumerable<string> values) => _values[id] = values.ToArray();
 
     /// <summary>The answer as a person reads it (choices by label, ratings with their label); null when unanswered.</summary>
     public string? Describe(SurveyQuestion question)

@@ -17,6 +17,9 @@ public sealed class CheckInResponse
     public int RoundId { get; private set; }
     public string SchoolId { get; private set; } = string.Empty;
     public string AnswersJson { get; private set; } = "{}";
+
+    /// <summary>The whole-number answers alone, so results can read many rounds without their narrative.</summary>
+    public string NumbersJson { get; private set; } = "{}";
     public int Revision { get; private set; }
     public int SubmittedByPersonId { get; private set; }
     public string SubmittedBy { get; private set; } = string.Empty;
@@ -39,6 +42,7 @@ public sealed class CheckInResponse
     private CheckInResponseRevision Record(CheckInAnswers answers, int personId, string personName, DateTimeOffset at)
     {
         AnswersJson = answers.ToJson();
+        NumbersJson = answers.NumbersToJson();
         Revision++;
         SubmittedByPersonId = personId;
         SubmittedBy = personName.Length > 200 ? personName[..200] : personName;

@@ -1,12 +1,21 @@
 namespace SencoHub.Web.Features.CheckIns;
 
-/// <summary>One round with the answers it received, as the results read them.</summary>
-public sealed record RoundAnswers(CheckInRound Round, SurveyDefinition Survey, IReadOnlyList<CheckInResponse> Responses)
+/// <summary>A school's answers to a round, with who sent them; for older rounds only the whole-number answers.</summary>
+public sealed record SchoolAnswers(string SchoolId, CheckInAnswers Answers, DateTimeOffset SubmittedAt, string SubmittedBy, int Revision)
 {
-    private Dictionary<string, (CheckInResponse Response, CheckInAnswers Answers)>? _bySchool;
+    public static SchoolAnswers Of(CheckInResponse response) =>
+        new(response.SchoolId, response.Answers, response.SubmittedAt, response.SubmittedBy, response.Revision);
+}
 
-    public IReadOnlyDictionary<string, (CheckInResponse Response, CheckInAnswers Answers)> BySchool =>
-        _bySchool ??= Responses.ToDictionary(r => r.SchoolId, r => (r, r.Answers), StringComparer.Ordinal);
+/// <summary>One round with the answers it received, as the results read them.</summary>
+public sealed record RoundAnswers(CheckInRound Round, SurveyDefinition Survey, IReadOnlyList<SchoolAnswers> Answers)
+{
+    private Dictionary<string, SchoolAnswers>? _bySchool;
+
+    public IReadOnlyDictionary<string, SchoolAnswers> BySchool => _bySchool ??= Answers.ToDictionary(a => a.SchoolId, StringComparer.Ordinal);
+
+    public static RoundAnswers From(CheckInRound round, IEnumerable<CheckInResponse> responses) =>
+        new(round, round.Template.Definition, [.. responses.Select(SchoolAnswers.Of)]);
 }
 
 /// <summary>
@@ -29,7 +38,7 @@ public static class CheckInResultsBuilder
         var previous = history.LastOrDefault(h => h.Round.Sequence < round.Round.Sequence);
 
         var statuses = schools.Select(id => round.BySchool.TryGetValue(id, out var r)
-            ? new SchoolResponse(id, NameOf(id), true, r.Response.SubmittedAt, r.Response.SubmittedBy, r.Response.Revision, sencosBySchool.GetValueOrDefault(id, []))
+            ? new SchoolResponse(id, NameOf(id), true, r.SubmittedAt, r.SubmittedBy, r.Revision, sencosBySchool.GetValueOrDefault(id, []))
             : new SchoolResponse(id, NameOf(id), false, null, null, 0, sencosBySchool.GetValueOrDefault(id, []))).ToList();
 
         return new CheckInResults(
@@ -89,7 +98,7 @@ public static class CheckInResultsBuilder
         var rows = schools.Select(id =>
         {
             var responded = round.BySchool.TryGetValue(id, out var r);
-            var cells = columns.Select(c => responded && r.Answers.Number(c.Question.Id) is { } point
+            var cells = columns.Select(c => r?.Answers.Number(c.Question.Id) is { } point
                 ? new HeatmapCell(point, c.Question.ScaleLabel(point), Band(point, c.Column.Points))
                 : null).ToList();
             return new HeatmapRow(id, nameOf(id), responded, cells);

@@ -28,7 +28,7 @@ public sealed class CloseCheckInRound(SencoHubDb db, Outbox outbox, AppLinks lin
         }
 
         var responses = await db.Set<CheckInResponse>().AsNoTracking().Where(r => r.RoundId == round.Id).ToListAsync(cancellationToken);
-        var summary = CheckInResultsBuilder.Summarise(new RoundAnswers(round, round.Template.Definition, responses));
+        var summary = CheckInResultsBuilder.Summarise(RoundAnswers.From(round, responses));
         var card = CheckInCards.Summary(summary, links.Tab("checkins", $"/checkins?round={round.Id}"));
         await outbox.ToNetworkChannelAsync(card.ToMessage($"Check-in closed: {round.DisplayName}"), $"checkins:{round.Id}:summary", "checkins.summary",
             cancellationToken: cancellationToken);

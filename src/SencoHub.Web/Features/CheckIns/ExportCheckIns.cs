@@ -43,12 +43,13 @@ public sealed class ExportCheckIns(SencoHubDb db, DirectoryService directory, Ca
         if (roundId is { } id)
         {
             var round = await db.FindCheckInRoundAsync(id, cancellationToken);
-            rounds = [.. (await GetCheckInResults.LoadHistoryAsync(db, round.Sequence, readable, cancellationToken)).Where(r => r.Round.Id == id)];
+            var responses = await db.Set<CheckInResponse>().AsNoTracking().Where(r => r.RoundId == id).ToListAsync(cancellationToken);
+            rounds = [RoundAnswers.From(round, responses.Where(r => readable is null || readable.Contains(r.SchoolId)))];
             name = $"check-in-{round.AcademicYear}-{round.HalfTerm.Display().Replace(' ', '-')}".ToLowerInvariant();
         }
         else
         {
-            rounds = await GetCheckInResults.LoadHistoryAsync(db, int.MaxValue, readable, cancellationToken);
+            rounds = await GetCheckInResults.LoadHistoryAsync(db, int.MaxValue, readable, fullRounds: null, cancellationToken);
             name = "check-ins-all-rounds";
         }
 
@@ -83,14 +84,14 @@ public sealed class ExportCheckIns(SencoHubDb db, DirectoryService directory, Ca
                 {
                     round.Round.AcademicYear, round.Round.HalfTerm.Display(), school?.Name ?? schoolId, schoolId, school?.Urn,
                     answered ? "Yes" : "No",
-                    answered ? response.Response.SubmittedBy : null,
-                    answered ? TimeZoneInfo.ConvertTime(response.Response.SubmittedAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+                    answered ? response!.SubmittedBy : null,
+                    answered ? TimeZoneInfo.ConvertTime(response!.SubmittedAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
                 };
                 foreach (var question in questions)
                 {
                     // A question the round did not ask stays empty, even if an answer of that id is stored.
                     var asked = round.Survey.Find(question.Id);
-                    row.Add(answered && asked is not null ? Cell(asked, response.Answers) : null);
+                    row.Add(answered && asked is not null ? Cell(asked, response!.Answers) : null);
                 }
 
                 rows.Add([.. row]);

@@ -113,6 +113,10 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("NumbersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 

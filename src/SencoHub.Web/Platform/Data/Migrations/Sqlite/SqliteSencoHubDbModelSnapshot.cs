@@ -99,6 +99,10 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("FirstSubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NumbersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 

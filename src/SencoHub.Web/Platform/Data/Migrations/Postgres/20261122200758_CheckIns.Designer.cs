@@ -13,7 +13,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSencoHubDb))]
-    [Migration("20261122193642_CheckIns")]
+    [Migration("20261122200758_CheckIns")]
     partial class CheckIns
     {
         /// <inheritdoc />
@@ -115,6 +115,10 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NumbersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");

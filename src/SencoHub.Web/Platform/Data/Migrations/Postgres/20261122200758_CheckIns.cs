@@ -91,6 +91,7 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     RoundId = table.Column<int>(type: "integer", nullable: false),
                     SchoolId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     AnswersJson = table.Column<string>(type: "text", nullable: false),
+                    NumbersJson = table.Column<string>(type: "text", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     SubmittedByPersonId = table.Column<int>(type: "integer", nullable: false),
                     SubmittedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),

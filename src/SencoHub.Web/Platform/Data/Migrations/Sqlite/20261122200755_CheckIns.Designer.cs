@@ -11,7 +11,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSencoHubDb))]
-    [Migration("20261122193638_CheckIns")]
+    [Migration("20261122200755_CheckIns")]
     partial class CheckIns
     {
         /// <inheritdoc />
@@ -101,6 +101,10 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<long>("FirstSubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumbersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");

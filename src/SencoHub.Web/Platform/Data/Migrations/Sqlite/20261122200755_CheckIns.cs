@@ -89,6 +89,7 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     RoundId = table.Column<int>(type: "INTEGER", nullable: false),
                     SchoolId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    NumbersJson = table.Column<string>(type: "TEXT", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedByPersonId = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
