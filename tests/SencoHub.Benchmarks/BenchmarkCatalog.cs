@@ -13,5 +13,6 @@ public static class BenchmarkCatalog
     /// <summary>Every benchmark, in the order they run by default. Add new ones here.</summary>
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new CheckIns.CheckInDashboardBenchmark(),
     ];
 }
