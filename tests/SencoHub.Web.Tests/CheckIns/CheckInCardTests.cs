@@ -38,6 +38,7 @@ public sealed class CheckInCardTests
             ["reminder"] = CheckInCards.Reminder(Context, closesToday: false),
             ["reminder-closing-day"] = CheckInCards.Reminder(Context, closesToday: true),
             ["summary"] = CheckInCards.Summary(summary, "https://sencohub.example/checkins?round=12"),
+            ["summary-so-far"] = CheckInCards.Summary(summary, "https://sencohub.example/checkins?round=12", openUntil: new DateOnly(2026, 12, 11)),
             ["summary-nothing-asked"] = CheckInCards.Summary(summary with { TopSupport = [], LowestAreas = [] }, "https://sencohub.example/checkins?round=12"),
             ["status"] = CheckInCards.Status([new RoundStatus(12, "Autumn 2 2026-27", new DateOnly(2026, 12, 11), 3, 8)], "https://sencohub.example/checkins"),
             ["status-none-open"] = CheckInCards.Status([], "https://sencohub.example/checkins"),

@@ -309,6 +309,55 @@ public sealed class CheckInFlowTests
         Assert.Null(inputs["q_leadership-comment"]);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CheckInInTheNetworkChannel_GivesTheTrustWideSummary_NeverASchoolsCard(TestProvider provider)
+    {
+        await using var teams = await StartAsync(provider);
+        var senco = DemoTrust.SencoOf("nb-oak");
+        await teams.Teams.InstallInTeamAsync(DemoTrust.SendLead, senco);
+        var round = await OpenRoundAsync(teams.App);
+        await SubmitAsync(teams, senco, Answers(round, "nb-oak", a => a["q_concerns"] = "Something only the trust should read."));
+
+        await teams.Teams.ChannelMessageAsync(senco, "check-in");
+
+        await Eventually.TrueAsync(() => teams.Connector.Requests.Any(r => r.Body?.Contains("Check-in so far", StringComparison.Ordinal) == true), "the summary in the thread");
+        var reply = teams.Connector.Requests.Single(r => r.Body?.Contains("Check-in so far", StringComparison.Ordinal) == true);
+        Assert.StartsWith(TeamsClient.TeamId + ";", reply.ConversationId, StringComparison.Ordinal);
+        Assert.Contains($"1 of {DemoTrust.SchoolIds.Count} schools", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("SEND check-in:", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Oakfield", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Something only the trust should read", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheActionSubmitFallback_StoresTheAnswers_AndUpdatesTheCardInPlace(TestProvider provider)
+    {
+        await using var teams = await StartAsync(provider);
+        var senco = DemoTrust.SencoOf("nb-oak");
+        await teams.InstallForAsync([senco]);
+        var round = await OpenRoundAsync(teams.App);
+        var chat = TeamsClient.PersonalChatOf(senco);
+        await Eventually.TrueAsync(() => CheckInCardsIn(teams, senco).Count == 1, "the card");
+        var card = teams.Connector.Received(chat).Single(a => Json(a.Json).Contains("SEND check-in:", StringComparison.Ordinal));
+
+        // An older client without Universal Actions sends the fallback Action.Submit as a message.
+        var data = Answers(round, "nb-oak");
+        data["verb"] = CheckInCards.SubmitVerb;
+        await teams.Teams.SendAsync(new SencoHub.Teams.Activities.Activity
+        {
+            Type = "message",
+            From = TeamsClient.From(senco),
+            ReplyToId = card.Id,
+            Conversation = new SencoHub.Teams.Activities.ConversationAccount { Id = chat, ConversationType = "personal", TenantId = TeamsClient.TenantId },
+            Value = System.Text.Json.JsonSerializer.SerializeToElement(data),
+        });
+
+        await Eventually.TrueAsync(() => teams.Connector.Messages(chat).Any(m => m.Id == card.Id && Json(m.Json).Contains("Received — you can change", StringComparison.Ordinal)), "the card updated");
+        Assert.Equal(42, Assert.Single(await ResponsesAsync(teams.App)).Answers.Number("sen-support"));
+    }
+
     private static List<string> CheckInCardsIn(TeamsApp teams, DemoPerson senco) =>
         [.. teams.Connector.Received(TeamsClient.PersonalChatOf(senco)).Where(a => a.Method != "PUT")
             .Select(a => Json(a.Json)).Where(j => j.Contains("SEND check-in:", StringComparison.Ordinal))];

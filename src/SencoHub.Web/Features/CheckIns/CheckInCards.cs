@@ -196,10 +196,14 @@ public static class CheckInCards
     }
 
     /// <summary>For the SENCO network channel when a round closes: what to talk about at the next meeting.</summary>
-    public static AdaptiveCard Summary(RoundSummary summary, string resultsUrl)
+    /// <param name="openUntil">For a round still open (a summary so far, asked for in a channel): its closing date.</param>
+    public static AdaptiveCard Summary(RoundSummary summary, string resultsUrl, DateOnly? openUntil = null)
     {
-        var card = new AdaptiveCard { FallbackText = $"Check-in closed: {summary.RoundName}" };
-        card.Body.Add(new TextBlock($"Check-in closed: {CardText.Escape(summary.RoundName)}") { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading });
+        var title = openUntil is { } closes
+            ? $"Check-in so far: {summary.RoundName} (open until {UkDates.Format(closes)})"
+            : $"Check-in closed: {summary.RoundName}";
+        var card = new AdaptiveCard { FallbackText = title };
+        card.Body.Add(new TextBlock(CardText.Escape(title)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading });
         card.Body.Add(new FactSet().Add("Response rate", $"{summary.Responded} of {summary.Expected} schools ({summary.RatePercent}%)"));
         card.Body.Add(new TextBlock("Support most wanted") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
         card.Body.Add(new TextBlock(summary.TopSupport.Count == 0

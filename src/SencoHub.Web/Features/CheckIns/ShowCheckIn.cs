@@ -25,6 +25,12 @@ public sealed class ShowCheckIn(SencoHubDb db, DirectoryService directory, Calen
         var open = await db.Set<CheckInRound>().AsNoTracking().Include(r => r.Template)
             .Where(r => r.ClosedAt == null && r.ClosesOn >= today).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
         var dashboard = links.Tab("checkins", "/checkins");
+        if (turn.Activity.IsGroupConversation)
+        {
+            // A channel or group chat sees the trust-wide summary only, never a school's card or answers.
+            await ReplySummaryAsync(turn, open, cancellationToken);
+            return;
+        }
 
         var sencoSchools = person.SchoolsWhere(Role.Senco);
         if (sencoSchools.Count > 0)
@@ -67,6 +73,22 @@ public sealed class ShowCheckIn(SencoHubDb db, DirectoryService directory, Calen
                 ? $"Check-ins are answered by SENCOs. You can see your school's results in SencoHub: {dashboard}"
                 : "Check-ins are answered by SENCOs, so there is nothing for you to fill in.", cancellationToken);
         }
+    }
+
+    private async Task ReplySummaryAsync(BotTurn turn, List<CheckInRound> open, CancellationToken cancellationToken)
+    {
+        var round = open.LastOrDefault()
+            ?? await db.Set<CheckInRound>().AsNoTracking().Include(r => r.Template).OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken);
+        if (round is null)
+        {
+            await turn.ReplyAsync("No check-in round has been opened yet.", cancellationToken);
+            return;
+        }
+
+        var responses = await db.Set<CheckInResponse>().AsNoTracking().Where(r => r.RoundId == round.Id).ToListAsync(cancellationToken);
+        var summary = CheckInResultsBuilder.Summarise(RoundAnswers.From(round, responses));
+        var card = CheckInCards.Summary(summary, links.Tab("checkins", $"/checkins?round={round.Id}"), open.Contains(round) ? round.ClosesOn : null);
+        await turn.ReplyAsync(card, cancellationToken, $"Check-in: {round.DisplayName}");
     }
 
     private async Task<string> NextRoundTextAsync(TermCalendar terms, DateOnly today, CancellationToken cancellationToken)
