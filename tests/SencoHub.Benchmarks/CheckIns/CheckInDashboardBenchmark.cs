@@ -19,7 +19,7 @@ public sealed class CheckInDashboardBenchmark : IBenchmark
 {
     private const int Schools = 120;
     private const int Years = 6;
-    private const int Warmup = 3;
+    private const int Warmup = 5;
     private const int Runs = 20;
     private static readonly TimeSpan Target = TimeSpan.FromMilliseconds(500);
 
