@@ -1,5 +1,6 @@
 using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Calendar;
+using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Features.Strategy;
 using SencoHub.Web.Platform.Hosting;
@@ -11,6 +12,7 @@ builder.Services.AddDirectory();
 builder.Services.AddCalendar();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddStrategy();
+builder.Services.AddCheckIns();
 
 var app = builder.Build();
 app.UseSencoHubPlatform();
@@ -18,6 +20,7 @@ var api = app.MapSencoHubApi();
 api.MapDirectory();
 api.MapCalendar();
 api.MapStrategy();
+api.MapCheckIns();
 app.MapBot();
 
 return await app.RunSencoHubAsync(args);

@@ -31,7 +31,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
         else
         {
-            LogUnhandled(logger, exception, httpContext.Request.Path);
+            LogUnhandled(logger, exception, path);
             problem = new ProblemDetails { Status = 500, Title = "Something went wrong on our side.", Detail = "The error has been logged." };
         }
 
