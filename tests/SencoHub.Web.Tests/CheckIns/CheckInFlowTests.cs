@@ -153,7 +153,7 @@ public sealed class CheckInFlowTests
         Assert.Contains("7 answers need changing. Nothing has been saved yet.", card, StringComparison.Ordinal);
         Assert.Contains("Enter a whole number from 0 to 5,000.", card, StringComparison.Ordinal);
         Assert.Contains("Choose one of the points on the scale.", card, StringComparison.Ordinal);
-        Assert.Contains("looks like a pupil identifier", card, StringComparison.Ordinal);
+        Assert.Contains("looks like a pupil's unique pupil number", card, StringComparison.Ordinal);
         Assert.Contains("Keep this to 2,000 characters or fewer (it has 2,001).", card, StringComparison.Ordinal);
         Assert.Contains("Choose from the options listed.", card, StringComparison.Ordinal);
         // The person's values are kept, valid and invalid alike, so they only fix what is wrong.
@@ -203,15 +203,19 @@ public sealed class CheckInFlowTests
         Assert.Empty(await ResponsesAsync(teams.App));
 
         // Each answer within its limit, but together too long for the card they must fit back on.
+        // (Three-byte characters in every long answer: within each limit, past the card's together.)
         var tooLongTogether = await SubmitAsync(teams, senco, Answers(round, "nb-oak", a =>
         {
-            a["q_wins"] = new string('é', 2000);
-            a["q_concerns"] = new string('ü', 1999);
-            a["q_support-detail"] = new string('ø', 1998);
+            a["q_wins"] = new string('界', 2000);
+            a["q_concerns"] = new string('語', 1999);
+            a["q_support-detail"] = new string('学', 1998);
+            a["q_tracking-comment"] = new string('校', 1997);
+            a["q_leadership-comment"] = new string('京', 1996);
+            a["q_identification-comment"] = new string('都', 1995);
         }));
         Assert.Equal(CardType, tooLongTogether.Type);
         Assert.Contains("too long to fit on one Teams card", CardOf(tooLongTogether), StringComparison.Ordinal);
-        Assert.Contains(new string('é', 2000), CardOf(tooLongTogether), StringComparison.Ordinal);
+        Assert.Contains(new string('界', 2000), CardOf(tooLongTogether), StringComparison.Ordinal);
         Assert.Empty(await ResponsesAsync(teams.App));
 
         // Unknown inputs are ignored; script is stored as the text it is.

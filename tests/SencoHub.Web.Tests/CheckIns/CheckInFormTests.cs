@@ -128,7 +128,7 @@ public sealed class CheckInFormTests
     {
         var form = Read(Survey, Complete(("q_concerns", text)));
 
-        Assert.Contains("looks like a pupil identifier", form.Errors["concerns"], StringComparison.Ordinal);
+        Assert.Contains("looks like a pupil's unique pupil number", form.Errors["concerns"], StringComparison.Ordinal);
         Assert.Equal(text, form.Entered["concerns"]);
         Assert.False(form.Answers.Has("concerns"));
     }

@@ -1,5 +1,6 @@
 using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Send;
 
 namespace SencoHub.Web.Tests.CheckIns;
 
@@ -33,7 +34,7 @@ public sealed class SurveyTemplateTests
         var json = survey.ToJson();
 
         Assert.Contains("\"type\":\"rating\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"area\":\"trackingProgress\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"area\":\"trackingAndMonitoring\"", json, StringComparison.Ordinal);
         Assert.Contains("\"purpose\":\"supportWanted\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("isText", json, StringComparison.Ordinal);
         Assert.Equal(json, SurveyDefinition.FromJson(json).ToJson());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -145,9 +146,9 @@ public sealed class CheckInForm
                     return string.Create(CultureInfo.InvariantCulture, $"Keep this to {SurveyDefinition.MaxTextLength:N0} characters or fewer (it has {clean.Length:N0}).");
                 }
 
-                if (PupilIdentifiers.LooksLikeOne(clean))
+                if (PupilDataGuard.ContainsUpn(clean))
                 {
-                    return PupilIdentifiers.Refusal;
+                    return PupilDataGuard.Message;
                 }
 
                 if (clean.Length == 0)

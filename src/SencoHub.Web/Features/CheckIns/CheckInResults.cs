@@ -1,3 +1,4 @@
+using SencoHub.Web.Platform.Send;
 namespace SencoHub.Web.Features.CheckIns;
 
 public sealed record CheckInResults(

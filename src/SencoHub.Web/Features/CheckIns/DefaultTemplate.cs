@@ -1,3 +1,4 @@
+using SencoHub.Web.Platform.Send;
 namespace SencoHub.Web.Features.CheckIns;
 
 /// <summary>The survey a new installation starts with; the SEND lead changes it in the tab.</summary>
@@ -32,7 +33,7 @@ public static class DefaultTemplate
                         "Vision, accountability and the use of SEND resources are led from the top, not left to the SENCO."),
                     .. Area(ReviewArea.Identification, "identification", "Identifying need",
                         "Needs are spotted early and accurately, and the SEND register is reviewed regularly."),
-                    .. Area(ReviewArea.TrackingProgress, "tracking", "Tracking and monitoring progress",
+                    .. Area(ReviewArea.TrackingAndMonitoring, "tracking", "Tracking and monitoring progress",
                         "Progress is measured from each pupil's starting point and the information is acted on."),
                     .. Area(ReviewArea.TeachingAndIntervention, "teaching", "High quality teaching and intervention",
                         "Adaptive teaching comes first; interventions are evidence-based and their impact is reviewed."),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using SencoHub.Web.Platform.Send;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -50,6 +51,8 @@ public sealed record SurveyQuestion
     public IReadOnlyList<ChoiceOption>? Options { get; init; }
 
     /// <summary>Rating: the review area it self-evaluates (a heatmap column).</summary>
+    // Stored templates spell enums in camelCase like the rest of the survey JSON.
+    [JsonConverter(typeof(CamelCaseEnumConverter<ReviewArea>))]
     public ReviewArea? Area { get; init; }
 
     public QuestionPurpose Purpose { get; init; }
