@@ -86,6 +86,9 @@ module postgres 'modules/postgres.bicep' = {
   }
 }
 
+// The Teams app's id: stable per environment, so re-uploading the package updates the same app.
+var teamsAppId = guid(subscription().id, environmentName, 'sencohub-teams-app')
+
 module web 'modules/web.bicep' = {
   name: 'web'
   scope: rg
@@ -107,6 +110,7 @@ module web 'modules/web.bicep' = {
     entraTenantId: entraTenantId
     sharePointSiteUrl: sharePointSiteUrl
     sharePointLibraryName: sharePointLibraryName
+    teamsAppId: teamsAppId
   }
 }
 
@@ -132,7 +136,7 @@ output APP_DOMAIN string = web.outputs.hostName
 output BOT_ID string = bot.outputs.appId
 output AZURE_BOT_NAME string = bot.outputs.name
 // A stable id for the Teams app package, derived from the environment (same on every provision).
-output TEAMS_APP_ID string = guid(subscription().id, environmentName, 'sencohub-teams-app')
+output TEAMS_APP_ID string = teamsAppId
 output AZURE_MANAGED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_POSTGRES_HOST string = postgres.outputs.host

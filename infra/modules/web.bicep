@@ -27,6 +27,9 @@ param entraTenantId string
 param sharePointSiteUrl string
 param sharePointLibraryName string
 
+@description('The Teams app id from the manifest, so card links open the tabs inside Teams.')
+param teamsAppId string
+
 var alwaysOn = !contains(['F1', 'FREE', 'D1', 'SHARED'], toUpper(sku))
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -100,6 +103,9 @@ var coreSettings = {
   SencoHub__Storage__BlobServiceUri: blobServiceUri
   SencoHub__Bot__AppId: identityClientId
   SencoHub__Bot__ManagedIdentityClientId: identityClientId
+  // Links in cards and messages are built outside any request, so the app is told its address.
+  SencoHub__PublicBaseUrl: 'https://${web.properties.defaultHostName}'
+  SencoHub__Teams__AppId: teamsAppId
 }
 
 // Only once the SSO app registration exists (azd env set AAD_APP_CLIENT_ID ...; azd provision).

@@ -1,6 +1,7 @@
 using SencoHub.Web.Features.Actions;
 using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Calendar;
+using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Features.Strategy;
 using SencoHub.Web.Platform.Hosting;
@@ -12,6 +13,7 @@ builder.Services.AddDirectory();
 builder.Services.AddCalendar();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddStrategy();
+builder.Services.AddCheckIns();
 builder.Services.AddActions();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ var api = app.MapSencoHubApi();
 api.MapDirectory();
 api.MapCalendar();
 api.MapStrategy();
+api.MapCheckIns();
 api.MapActions();
 app.MapBot();
 

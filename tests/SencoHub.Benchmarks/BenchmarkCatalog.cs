@@ -15,5 +15,6 @@ public static class BenchmarkCatalog
     [
         new Teams.InvokeRoundTripBenchmark(),
         new Teams.DeliveryRateBenchmark(),
+        new CheckIns.CheckInDashboardBenchmark(),
     ];
 }

@@ -46,7 +46,8 @@ public sealed partial class Playground : IAsyncDisposable
 
     public static string RepoRoot => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(AppProcess.AppDll)!, "..", "..", "..", "..", ".."));
 
-    public static async Task<Playground> StartAsync(Uri botEndpoint)
+    /// <param name="currentUser">Who chats in the personal chat; one of the config's people (default: its current user).</param>
+    public static async Task<Playground> StartAsync(Uri botEndpoint, DemoPerson? currentUser = null)
     {
         if (!File.Exists(CliPath))
         {
@@ -61,7 +62,7 @@ public sealed partial class Playground : IAsyncDisposable
         }
 
         info.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
-        info.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(RepoRoot, ".m365agentsplayground.yml");
+        info.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = WriteConfig(folder, currentUser);
         info.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(folder, "playground.log");
         var process = Process.Start(info) ?? throw new InvalidOperationException("node did not start");
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -116,6 +117,48 @@ public sealed partial class Playground : IAsyncDisposable
         await playground._stream.ConnectAsync(new Uri($"ws://127.0.0.1:{playground.Port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
         playground._reader = playground.ReadAsync();
         return playground;
+    }
+
+    /// <summary>The repo's playground config, with <paramref name="currentUser"/> swapped in as the one who chats.</summary>
+    private static string WriteConfig(string folder, DemoPerson? currentUser)
+    {
+        var path = Path.Combine(RepoRoot, ".m365agentsplayground.yml");
+        if (currentUser is null)
+        {
+            return path;
+        }
+
+        var lines = File.ReadAllLines(path).ToList();
+        var current = lines.FindIndex(l => l == "currentUser:");
+        var currentBlock = lines.Skip(current + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        var other = lines.FindIndex(l => l.Trim() == $"aadObjectId: {currentUser.AadObjectId}" && lines.IndexOf(l) > current + currentBlock.Count);
+        if (other < 0)
+        {
+            throw new ArgumentException($"{currentUser.Name} is not one of the playground's users.", nameof(currentUser));
+        }
+
+        // A list entry is "  - id: …" followed by "    key: …" lines.
+        var start = other;
+        while (!lines[start].StartsWith("  - ", StringComparison.Ordinal))
+        {
+            start--;
+        }
+
+        var end = start + 1;
+        while (end < lines.Count && lines[end].StartsWith("    ", StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        var entry = lines.GetRange(start, end - start).Select(l => "  " + l[4..]).ToList();
+        var demoted = currentBlock.Select((l, i) => (i == 0 ? "  - " : "    ") + l[2..]).ToList();
+        lines.RemoveRange(start, end - start);
+        lines.InsertRange(start, demoted);
+        lines.RemoveRange(current + 1, currentBlock.Count);
+        lines.InsertRange(current + 1, entry);
+        var written = Path.Combine(folder, "playground.yml");
+        File.WriteAllLines(written, lines);
+        return written;
     }
 
     public string UserIdOf(DemoPerson person) =>

@@ -33,6 +33,7 @@ public class SencoHubApp : WebApplicationFactory<Program>
     private readonly bool _ownsDataDirectory;
     private readonly bool _ownsPostgres;
     private bool _realClock;
+    private bool _kestrel;
 
     /// <param name="dataDirectory">Another app's data folder, to start a fresh host on the same SQLite database.</param>
     /// <param name="postgres">Another app's PostgreSQL database, to run a second instance against it.</param>
@@ -88,12 +89,19 @@ public class SencoHubApp : WebApplicationFactory<Program>
         }
 
         StartServer();
+        if (_kestrel)
+        {
+            // Clients go to the real Kestrel address, not the in-memory test server's.
+            ClientOptions.BaseAddress = ServerUri;
+        }
+
         return this;
     }
 
     /// <summary>Serve on real Kestrel at a free loopback port (browsers, playgrounds, benchmarks).</summary>
     public SencoHubApp OnKestrel()
     {
+        _kestrel = true;
         UseKestrel(0);
         return this;
     }
@@ -105,7 +113,7 @@ public class SencoHubApp : WebApplicationFactory<Program>
 
     public async Task<HttpClient> ClientForAsync(string aadObjectId)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         var response = await client.PostAsJsonAsync("/dev/token", new { aadObjectId });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;

@@ -95,7 +95,7 @@ internal sealed class BotEndpoint
         if (activity.IsInvoke)
         {
             var response = await HandleInvokeAsync(activity, caller, http.RequestAborted).ConfigureAwait(false);
-            await WriteAsync(http, response).ConfigureAwait(false);
+            await WriteAsync(http, response, activity.Name).ConfigureAwait(false);
         }
         else
         {
@@ -219,13 +219,26 @@ internal sealed class BotEndpoint
     private TurnContext CreateTurn(Activity activity, BotCaller caller, IServiceProvider services, CancellationToken deadline) =>
         new(activity, caller, services.GetRequiredService<ConnectorClient>(), services, deadline);
 
-    private static async Task WriteAsync(HttpContext http, BotResponse response)
+    private async Task WriteAsync(HttpContext http, BotResponse response, string? invokeName)
     {
+        string? body;
+        try
+        {
+            body = response.Body?.ToJsonString(TeamsJson.Options);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            // A handler answered with something JSON cannot carry (e.g. a NaN): still never a 5xx to Teams.
+            TeamsLog.HandlerFailed(_logger, ActivityTypes.Invoke, invokeName, null, ex);
+            response = InvokeFallback(invokeName, _options.ErrorMessage, isError: true);
+            body = response.Body?.ToJsonString(TeamsJson.Options);
+        }
+
         http.Response.StatusCode = response.StatusCode;
-        if (response.Body is not null)
+        if (body is not null)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(response.Body.ToJsonString(TeamsJson.Options), http.RequestAborted).ConfigureAwait(false);
+            await http.Response.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using SencoHub.Teams.Activities;
 using SencoHub.Teams.Cards;
@@ -96,9 +97,22 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
             return true;
         }
 
-        if (await store.CaptureAsync(turn.Activity, cancellationToken))
+        var db = turn.Services.GetRequiredService<SencoHubDb>();
+        try
         {
-            await turn.Services.GetRequiredService<SencoHubDb>().SaveChangesAsync(cancellationToken);
+            if (await store.CaptureAsync(turn.Activity, cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Teams sends installationUpdate and conversationUpdate together: the other request
+            // recorded this conversation first, so record over what it wrote.
+            db.ChangeTracker.Clear();
+            store.ForgetRecentlySeen(turn.Activity);
+            await store.CaptureAsync(turn.Activity, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return true;

@@ -71,6 +71,15 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock, IMemory
         return true;
     }
 
+    /// <summary>Makes the next capture of this activity's conversation record it again.</summary>
+    public void ForgetRecentlySeen(Activity activity)
+    {
+        if (activity.Conversation?.Id is { } id)
+        {
+            recent.Remove(RecentKey(KindOf(activity) == ConversationKind.Channel ? ChannelOf(activity) : id));
+        }
+    }
+
     /// <summary>The app was removed from a conversation: forget it, so nothing is sent there.</summary>
     public async Task ForgetAsync(Activity activity, CancellationToken cancellationToken = default)
     {

@@ -31,7 +31,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
         else
         {
-            LogUnhandled(logger, exception, httpContext.Request.Path);
+            LogUnhandled(logger, exception, path);
             problem = new ProblemDetails { Status = 500, Title = "Something went wrong on our side.", Detail = "The error has been logged." };
         }
 
@@ -59,7 +59,12 @@ public static class ErrorHandling
 
     public static WebApplication UseSencoHubErrors(this WebApplication app)
     {
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // A refusal is an answer, not a fault: only unexpected exceptions are logged as errors.
+            SuppressDiagnosticsCallback = context => context.Exception is ProblemException or BadHttpRequestException,
+        });
         // API callers get problem details; people get the friendly page with the real status code.
         app.UseWhen(context => IsApiRequest(context.Request), api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApiRequest(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
