@@ -46,6 +46,8 @@ internal sealed class DeliveryRateBenchmark : IBenchmark
         await using var worker = new SencoHubApp(environment: "Production", dataDirectory: app.DataDirectory)
             .Setting("Logging:LogLevel:Default", "Error")
             .Setting("SencoHub:Bot:PerTenantPerSecond", Ceiling.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Setting("SencoHub:Bot:RateLimitMarginMilliseconds", Environment.GetEnvironmentVariable("BENCH_MARGIN") ?? "20")
+            .Setting("SencoHub:Delivery:Concurrency", Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") ?? "32")
             .UseRealClock();
         var startup = Stopwatch.StartNew();
         await worker.StartAsync();
@@ -56,12 +58,31 @@ internal sealed class DeliveryRateBenchmark : IBenchmark
         }
 
         var clock = Stopwatch.StartNew();
-        while (await DeliveredAsync(worker) < Messages && clock.Elapsed < TimeSpan.FromMinutes(5))
+        var ninetyFive = 0.0;
+        var perSecond = new List<int>();
+        var lastCount = 0;
+        var lastSecond = 0;
+        int done;
+        while ((done = await DeliveredAsync(worker)) < Messages && clock.Elapsed < TimeSpan.FromMinutes(5))
         {
+            if ((int)clock.Elapsed.TotalSeconds > lastSecond)
+            {
+                lastSecond = (int)clock.Elapsed.TotalSeconds;
+                var count = connector.Requests.Count;
+                perSecond.Add(count - lastCount);
+                lastCount = count;
+            }
+
+            if (ninetyFive == 0 && done >= Messages * 95 / 100)
+            {
+                ninetyFive = clock.Elapsed.TotalSeconds;
+            }
+
             await Task.Delay(50);
         }
 
         var elapsed = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"  95 % delivered after {ninetyFive:0.0} s; requests per second: {string.Join(" ", perSecond)}");
         var delivered = await DeliveredAsync(worker);
         var posts = connector.Requests.Where(r => r.Method == "POST").ToList();
         var throttled = posts.Count(r => r.Status == 429);

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SencoHub.Web.Platform.Data;
 
@@ -29,7 +30,7 @@ internal sealed partial class DeliveryWorker(
                 var sent = await SendDueAsync(stoppingToken);
                 if (sent == 0)
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    await signal.WaitAsync(await UntilNextDueAsync(), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -87,27 +88,55 @@ internal sealed partial class DeliveryWorker(
         return sent;
     }
 
-    private async IAsyncEnumerable<long> ClaimAllDueAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken stoppingToken)
+    /// <summary>
+    /// Sleeps until the next waiting message is due (a throttled one's Retry-After), at most a poll
+    /// interval, so retries go out on time rather than at the next poll.
+    /// </summary>
+    private async Task<TimeSpan> UntilNextDueAsync()
     {
-        while (!stoppingToken.IsCancellationRequested)
+        await using var scope = scopes.CreateAsyncScope();
+        var next = await OutboxClaims.NextDueAsync(scope.ServiceProvider.GetRequiredService<SencoHubDb>(), CancellationToken.None);
+        var wait = next is { } due ? due - clock.GetUtcNow() : options.Value.PollInterval;
+        return wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > options.Value.PollInterval ? options.Value.PollInterval : wait;
+    }
+
+    /// <summary>
+    /// Every due message, claimed a batch ahead of the senders (so no sender waits on a claim),
+    /// until a claim comes back empty.
+    /// </summary>
+    private IAsyncEnumerable<long> ClaimAllDueAsync(CancellationToken stoppingToken)
+    {
+        var batch = options.Value.BatchSize;
+        var queue = Channel.CreateBounded<long>(new BoundedChannelOptions(batch * 2) { SingleWriter = true });
+        _ = Task.Run(async () =>
         {
-            IReadOnlyList<long> claimed;
-            await using (var scope = scopes.CreateAsyncScope())
+            try
             {
-                var db = scope.ServiceProvider.GetRequiredService<SencoHubDb>();
-                claimed = await OutboxClaims.ClaimAsync(db, _owner, options.Value.BatchSize, clock.GetUtcNow(), options.Value.LeaseDuration, CancellationToken.None);
-            }
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<SencoHubDb>();
+                    var claimed = await OutboxClaims.ClaimAsync(db, _owner, batch, clock.GetUtcNow(), options.Value.LeaseDuration, CancellationToken.None);
+                    if (claimed.Count == 0)
+                    {
+                        break;
+                    }
 
-            if (claimed.Count == 0)
-            {
-                yield break;
-            }
+                    foreach (var id in claimed)
+                    {
+                        // Waits while a whole batch is still queued: claims stay one batch ahead.
+                        await queue.Writer.WriteAsync(id, CancellationToken.None);
+                    }
+                }
 
-            foreach (var id in claimed)
-            {
-                yield return id;
+                queue.Writer.Complete();
             }
-        }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                queue.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+        return queue.Reader.ReadAllAsync(CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The delivery worker loop failed; retrying")]

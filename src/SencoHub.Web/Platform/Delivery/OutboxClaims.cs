@@ -6,7 +6,8 @@ namespace SencoHub.Web.Platform.Delivery;
 /// <summary>
 /// Claims due messages with a lease. On PostgreSQL several instances share the outbox: rows are
 /// locked with <c>FOR UPDATE SKIP LOCKED</c>, so no two workers claim the same message. SQLite
-/// serialises writers, so a conditional update claims atomically there.
+/// serialises writers, so a conditional update claims atomically there. Retries that have waited
+/// out a Retry-After go first, so they do not pile up behind a long queue of new messages.
 /// </summary>
 internal static class OutboxClaims
 {
@@ -21,14 +22,16 @@ internal static class OutboxClaims
                     SELECT "Id" FROM outbox_messages
                     WHERE ("State" IN ('Pending', 'Waiting') AND "DueAt" <= {now})
                        OR ("State" = 'Sending' AND "LeaseUntil" < {now})
-                    ORDER BY "DueAt", "Id"
+                    ORDER BY CASE WHEN "State" = 'Waiting' THEN 0 ELSE 1 END, "DueAt", "Id"
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING "Id" AS "Value"
                 """).ToListAsync(cancellationToken);
         }
 
-        var candidates = await Claimable(db, now).OrderBy(m => m.DueAt).ThenBy(m => m.Id).Select(m => m.Id).Take(batchSize).ToListAsync(cancellationToken);
+        var candidates = await Claimable(db, now)
+            .OrderBy(m => m.State == DeliveryState.Waiting ? 0 : 1).ThenBy(m => m.DueAt).ThenBy(m => m.Id)
+            .Select(m => m.Id).Take(batchSize).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
             return [];
@@ -43,6 +46,14 @@ internal static class OutboxClaims
         return await db.Set<OutboxMessage>().Where(m => candidates.Contains(m.Id) && m.LeaseOwner == owner && m.State == DeliveryState.Sending)
             .Select(m => m.Id).ToListAsync(cancellationToken);
     }
+
+    /// <summary>When the earliest pending or waiting message falls due, if any.</summary>
+    public static async Task<DateTimeOffset?> NextDueAsync(SencoHubDb db, CancellationToken cancellationToken) =>
+        await db.Set<OutboxMessage>()
+            .Where(m => m.State == DeliveryState.Pending || m.State == DeliveryState.Waiting)
+            .OrderBy(m => m.DueAt)
+            .Select(m => (DateTimeOffset?)m.DueAt)
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Hands unstarted claims back when the worker stops, so another instance takes them at once.</summary>
     public static Task ReleaseAsync(SencoHubDb db, string owner, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
