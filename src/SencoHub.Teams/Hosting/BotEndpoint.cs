@@ -139,23 +139,9 @@ internal sealed class BotEndpoint
         using var budget = new CancellationTokenSource(_options.InvokeTimeout, _time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, requestAborted);
         var deadlineToken = deadline.Token;
-        var work = Task.Run(
-            async () =>
-            {
-                // The scope lives as long as the handler, which may outlive this request.
-                var scope = _scopes.CreateAsyncScope();
-                try
-                {
-                    var turn = CreateTurn(activity, caller, scope.ServiceProvider, deadlineToken);
-                    var handler = scope.ServiceProvider.GetRequiredService<IBotHandler>();
-                    return await handler.HandleAsync(turn, background).ConfigureAwait(false);
-                }
-                finally
-                {
-                    await scope.DisposeAsync().ConfigureAwait(false);
-                }
-            },
-            CancellationToken.None);
+        // Started inline (no Task.Run): under load a hop through the thread pool's global queue
+        // is what puts a press at the back of the line; the handler yields at its first await anyway.
+        var work = RunHandlerAsync(activity, caller, deadlineToken, background);
 
         var deadlineReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (deadline.Token.Register(() => deadlineReached.TrySetResult()))
@@ -190,6 +176,15 @@ internal sealed class BotEndpoint
             TeamsLog.HandlerFailed(_logger, activity.Type, activity.Name, activity.Id, ex);
             return InvokeFallback(activity.Name, _options.ErrorMessage, isError: true);
         }
+    }
+
+    private async Task<BotResponse?> RunHandlerAsync(Activity activity, BotCaller caller, CancellationToken deadline, CancellationToken background)
+    {
+        // The scope lives as long as the handler, which may outlive this request.
+        await using var scope = _scopes.CreateAsyncScope();
+        var turn = CreateTurn(activity, caller, scope.ServiceProvider, deadline);
+        var handler = scope.ServiceProvider.GetRequiredService<IBotHandler>();
+        return await handler.HandleAsync(turn, background).ConfigureAwait(false);
     }
 
     /// <summary>A polite in-band answer shaped for the kind of invoke (never a 5xx to Teams).</summary>

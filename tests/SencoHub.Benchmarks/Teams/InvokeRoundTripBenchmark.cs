@@ -43,11 +43,11 @@ internal sealed class InvokeRoundTripBenchmark : IBenchmark
         await using var bare = await BareEndpoint.StartAsync(card);
 
         var met = true;
-        foreach (var (users, perUser) in Environment.GetEnvironmentVariable("BENCH_PROFILE") is null ? new[] { (1, 200), (50, 40), (200, 20) } : new[] { (50, 400) })
+        foreach (var (users, perUser) in Environment.GetEnvironmentVariable("BENCH_PROFILE") is null ? new[] { (1, 300), (50, 100), (200, 40) } : new[] { (50, 400) })
         {
-            // Warm both servers at this concurrency before measuring.
-            await RunLoadAsync(http, appUri, body, users, 5);
-            await RunLoadAsync(http, bare.Uri, body, users, 5);
+            // Warm both servers at this concurrency (and let tiered JIT settle) before measuring.
+            await RunLoadAsync(http, appUri, body, users, 20);
+            await RunLoadAsync(http, bare.Uri, body, users, 20);
             var appTimes = await RunLoadAsync(http, appUri, body, users, perUser);
             var bareTimes = await RunLoadAsync(http, bare.Uri, body, users, perUser);
             var (a50, a99) = (Measure.Percentile(appTimes, 50), Measure.Percentile(appTimes, 99));
