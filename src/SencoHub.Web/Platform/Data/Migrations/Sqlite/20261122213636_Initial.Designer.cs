@@ -11,8 +11,8 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSencoHubDb))]
-    [Migration("20261122211432_Actions")]
-    partial class Actions
+    [Migration("20261122213636_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
