@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SencoHub.Teams.Activities;
 
@@ -64,6 +65,17 @@ public sealed class AdaptiveCardInvokeResponse
         new(statusCode, ErrorType, new JsonObject { ["code"] = code, ["message"] = message });
 
     public JsonObject ToJson() => new() { ["statusCode"] = StatusCode, ["type"] = Type, ["value"] = Value.DeepClone() };
+
+    /// <summary>Writes the same JSON as <see cref="ToJson"/> without copying the card.</summary>
+    internal void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("statusCode", StatusCode);
+        writer.WriteString("type", Type);
+        writer.WritePropertyName("value");
+        Value.WriteTo(writer, TeamsJson.Options);
+        writer.WriteEndObject();
+    }
 
     public InvokeResponse ToInvokeResponse() => InvokeResponse.Ok(ToJson());
 }

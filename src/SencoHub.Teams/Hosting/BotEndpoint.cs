@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -45,21 +46,23 @@ internal sealed class BotEndpoint
             return;
         }
 
-        var body = await ReadBoundedAsync(request, _options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, "The body is too large.").ConfigureAwait(false);
-            return;
-        }
-
         Activity? activity;
-        try
+        using (var body = await ReadBoundedAsync(request, _options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false))
         {
-            activity = JsonSerializer.Deserialize<Activity>(body, TeamsJson.Options);
-        }
-        catch (JsonException)
-        {
-            activity = null;
+            if (body is null)
+            {
+                await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, "The body is too large.").ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                activity = JsonSerializer.Deserialize<Activity>(body.Span, TeamsJson.Options);
+            }
+            catch (JsonException)
+            {
+                activity = null;
+            }
         }
 
         if (activity is null)
@@ -214,27 +217,42 @@ internal sealed class BotEndpoint
     private TurnContext CreateTurn(Activity activity, BotCaller caller, IServiceProvider services, CancellationToken deadline) =>
         new(activity, caller, services.GetRequiredService<ConnectorClient>(), services, deadline);
 
+    private static readonly JsonWriterOptions ResponseWriterOptions = new() { Encoder = TeamsJson.Options.Encoder };
+
     private async Task WriteAsync(HttpContext http, BotResponse response, string? invokeName)
     {
-        string? body;
+        var body = new ArrayBufferWriter<byte>(2048);
         try
         {
-            body = response.Body?.ToJsonString(TeamsJson.Options);
+            Serialize(response, body);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
         {
             // A handler answered with something JSON cannot carry (e.g. a NaN): still never a 5xx to Teams.
             TeamsLog.HandlerFailed(_logger, ActivityTypes.Invoke, invokeName, null, ex);
             response = InvokeFallback(invokeName, _options.ErrorMessage, isError: true);
-            body = response.Body?.ToJsonString(TeamsJson.Options);
+            body.ResetWrittenCount();
+            Serialize(response, body);
         }
 
         http.Response.StatusCode = response.StatusCode;
-        if (body is not null)
+        if (response.HasBody)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
+            http.Response.ContentLength = body.WrittenCount;
+            await http.Response.Body.WriteAsync(body.WrittenMemory, http.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    private static void Serialize(BotResponse response, IBufferWriter<byte> destination)
+    {
+        if (!response.HasBody)
+        {
+            return;
+        }
+
+        using var writer = new Utf8JsonWriter(destination, ResponseWriterOptions);
+        response.WriteBody(writer);
     }
 
     private async Task RejectAsync(HttpContext http, int status, string detail)
@@ -255,27 +273,71 @@ internal sealed class BotEndpoint
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The body, or null when it exceeds <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>The body in a pooled buffer (return it with <see cref="PooledBody.Dispose"/>), or
+    /// null when it exceeds <paramref name="limit"/> bytes.</summary>
+    private static async Task<PooledBody?> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        // Pooled: a fresh buffer per activity was most of what the endpoint allocated under load.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 256, limit) + 1);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > limit)
+            while (true)
             {
-                return null;
-            }
+                if (length == buffer.Length)
+                {
+                    if (length > limit)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        return null;
+                    }
 
-            buffer.Write(chunk, 0, read);
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return null;
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
 
-        return buffer.ToArray();
+        return new PooledBody(buffer, length);
+    }
+
+    private sealed class PooledBody(byte[] buffer, int length) : IDisposable
+    {
+        private byte[]? _buffer = buffer;
+
+        public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, length);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _buffer, null) is { } rented)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }
