@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SencoHub.Teams.Activities;
@@ -132,6 +134,58 @@ public sealed class EndpointAuthenticationTests(AuthenticatedBotFixture fixture)
         using var response = await fixture.App.PostAsync(huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(0, HttpStatusCode.OK)]
+    [InlineData(1, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task BodyAtTheLimit_IsAccepted_AndOneByteMoreIsNot(int bytesOverLimit, HttpStatusCode expected)
+    {
+        var header = "Bearer " + fixture.Issuer.CreateBotFrameworkToken(TokenCorpus.AppId, TokenCorpus.ServiceUrl);
+        var body = PaddedTo(256 * 1024 + bytesOverLimit);
+        var before = fixture.Handler.Calls;
+
+        using var response = await fixture.App.PostRawAsync(body, "application/json", header);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(before + (expected == HttpStatusCode.OK ? 1 : 0), fixture.Handler.Calls);
+    }
+
+    [Theory]
+    [InlineData(200 * 1024, HttpStatusCode.OK)]
+    [InlineData(300 * 1024, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task ChunkedBody_WithNoLengthGiven_IsMeasuredAsItArrives(int size, HttpStatusCode expected)
+    {
+        var header = "Bearer " + fixture.Issuer.CreateBotFrameworkToken(TokenCorpus.AppId, TokenCorpus.ServiceUrl);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            // A stream of unknown length: HttpClient sends it chunked, without Content-Length.
+            Content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(PaddedTo(size)))),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+
+        using var response = await fixture.App.Http.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    /// <summary>A valid activity whose UTF-8 body is exactly <paramref name="bytes"/> long.</summary>
+    private static string PaddedTo(int bytes)
+    {
+        var json = ActivityJson();
+        json["text"] = string.Empty;
+        var empty = Encoding.UTF8.GetByteCount(json.ToJsonString());
+        json["text"] = new string('x', bytes - empty);
+        var text = json.ToJsonString();
+        Assert.Equal(bytes, Encoding.UTF8.GetByteCount(text));
+        return text;
+    }
+
+    private sealed class UnseekableStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
     }
 
     [Fact]
