@@ -68,6 +68,64 @@ public sealed class ImportDirectoryTests
         Assert.Equal("Oakfield Primary", await app.WithDbAsync(db => db.Set<School>().Where(s => s.Id == "nb-oak").Select(s => s.Name).SingleAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task PeopleNoLongerInTheFile_KeepTheirRoles_UnlessRemovalIsAskedFor(TestProvider provider)
+    {
+        await using var app = await new SencoHubApp(provider).StartAsync();
+        var leaver = DemoTrust.HeadteacherOf("nb-oak");
+        var json = JsonNode.Parse(DemoTrust.Json)!;
+        var people = json["people"]!.AsArray();
+        people.Remove(people.First(p => (string?)p!["aadObjectId"] == leaver.AadObjectId));
+
+        var kept = await ImportAsync(app, json.ToJsonString());
+        Assert.Equal(0, kept.PeopleRemoved);
+        Assert.NotEmpty((await FindAsync(app, leaver.AadObjectId))!.Roles);
+
+        var removed = await ImportAsync(app, json.ToJsonString(), removeAbsentPeople: true);
+        var again = await ImportAsync(app, json.ToJsonString(), removeAbsentPeople: true);
+
+        Assert.Equal(1, removed.PeopleRemoved);
+        Assert.Contains("1 no longer in the file lost their roles", removed.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, again.PeopleRemoved);
+        var record = await FindAsync(app, leaver.AadObjectId);
+        Assert.NotNull(record);
+        Assert.Empty(record.Roles);
+        Assert.NotEmpty((await FindAsync(app, DemoTrust.HeadteacherOf("nb-riv").AadObjectId))!.Roles);
+        var me = await (await app.ClientForAsync(leaver.AadObjectId)).GetFromJsonAsync<JsonObject>("/api/me");
+        Assert.Empty(me!["roles"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task RemovingPeople_WithAFileThatNamesNoSendLead_IsRefused_AndChangesNothing()
+    {
+        await using var app = await new SencoHubApp().StartAsync();
+        var before = await CountsAsync(app);
+        var json = JsonNode.Parse(DemoTrust.Json)!;
+        var people = json["people"]!.AsArray();
+        people.Remove(people.First(p => (string?)p!["aadObjectId"] == DemoTrust.SendLead.AadObjectId));
+
+        var refused = await Assert.ThrowsAsync<DirectoryFileException>(() => ImportAsync(app, json.ToJsonString(), removeAbsentPeople: true));
+
+        Assert.Contains("names no SEND lead", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(app));
+    }
+
+    [Fact]
+    public async Task ImportApi_CanRemovePeopleNoLongerInTheFile()
+    {
+        await using var app = await new SencoHubApp().StartAsync();
+        var lead = await app.ClientForAsync(DemoTrust.SendLead.AadObjectId);
+        var json = JsonNode.Parse(DemoTrust.Json)!;
+        var people = json["people"]!.AsArray();
+        people.Remove(people.First(p => (string?)p!["aadObjectId"] == DemoTrust.SencoOf("nb-oak").AadObjectId));
+
+        var response = await lead.PostAsync("/api/directory/import?removeAbsentPeople=true", new StringContent(json.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["peopleRemoved"]!);
+    }
+
     [Fact]
     public async Task ImportApi_IsForTheSendLeadOnly_AndRefusesBadFilesWithProblemDetails()
     {
@@ -84,11 +142,18 @@ public sealed class ImportDirectoryTests
         Assert.Contains("not valid JSON", (await bad.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.ToString());
     }
 
-    private static async Task<DirectoryImportSummary> ImportAsync(SencoHubApp app, string json)
+    private static async Task<DirectoryImportSummary> ImportAsync(SencoHubApp app, string json, bool removeAbsentPeople = false)
     {
         DirectoryImportSummary? summary = null;
-        await app.WithScopeAsync(async services => summary = await services.GetRequiredService<ImportDirectory>().ImportAsync(json));
+        await app.WithScopeAsync(async services => summary = await services.GetRequiredService<ImportDirectory>().ImportAsync(json, removeAbsentPeople));
         return summary!;
+    }
+
+    private static async Task<SignedInPerson?> FindAsync(SencoHubApp app, string aadObjectId)
+    {
+        SignedInPerson? person = null;
+        await app.WithScopeAsync(async services => person = await services.GetRequiredService<DirectoryService>().FindAsync(aadObjectId, default));
+        return person;
     }
 
     private static Task<(int Schools, int People, int Roles, int HalfTerms)> CountsAsync(SencoHubApp app) =>

@@ -79,6 +79,17 @@ public sealed class StartupTests : IDisposable
 
         Assert.Equal(2L, await CountAsync("SELECT COUNT(*) FROM schools"));
 
+        var handedOver = Write("handed-over.json", OtherTrust.Replace(
+            "\"11111111-aaaa-4bbb-8ccc-000000000001\", \"name\": \"Imogen Clarke\"", "\"11111111-aaaa-4bbb-8ccc-000000000002\", \"name\": \"Omar Reid\"", StringComparison.Ordinal));
+        await using (var pruned = AppProcess.Start(env, "import-directory", handedOver, "--remove-absent"))
+        {
+            Assert.Equal(0, await pruned.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("1 no longer in the file lost their roles", pruned.StandardOutput);
+        }
+
+        Assert.Equal(2L, await CountAsync("SELECT COUNT(*) FROM people"));
+        Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM role_assignments"));
+
         var bad = Write("bad.json", OtherTrust.Replace("400002", "40002", StringComparison.Ordinal));
         await using var refused = AppProcess.Start(env, "import-directory", bad);
         Assert.Equal(1, await refused.WaitForExitAsync(TimeSpan.FromSeconds(60)));

@@ -25,7 +25,7 @@ public sealed class AdminModel(DirectoryService directory, CalendarService calen
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, bool removeAbsentPeople, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
         {
@@ -41,7 +41,7 @@ public sealed class AdminModel(DirectoryService directory, CalendarService calen
             var json = await reader.ReadToEndAsync(cancellationToken);
             try
             {
-                Message = $"Imported: {await import.ImportAsync(json, cancellationToken)}";
+                Message = $"Imported: {await import.ImportAsync(json, removeAbsentPeople, cancellationToken)}";
                 Succeeded = true;
             }
             catch (DirectoryFileException ex)

@@ -36,7 +36,7 @@ public static class DirectoryFeature
     }
 
     private static async Task<Results<Ok<DirectoryImportSummary>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, ImportDirectory import, CancellationToken cancellationToken)
+        HttpRequest request, ImportDirectory import, CancellationToken cancellationToken, bool removeAbsentPeople = false)
     {
         if (request.ContentLength > AdminModel.MaxDirectoryFileBytes)
         {
@@ -47,7 +47,7 @@ public static class DirectoryFeature
         var json = await reader.ReadToEndAsync(cancellationToken);
         try
         {
-            return TypedResults.Ok(await import.ImportAsync(json, cancellationToken));
+            return TypedResults.Ok(await import.ImportAsync(json, removeAbsentPeople, cancellationToken));
         }
         catch (DirectoryFileException ex)
         {

@@ -1,25 +1,38 @@
 using Microsoft.EntityFrameworkCore;
 using SencoHub.Web.Features.Calendar;
+using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Directory;
 
-public sealed record DirectoryImportSummary(int SchoolsAdded, int SchoolsUpdated, int PeopleAdded, int PeopleUpdated, int HalfTerms)
+public sealed record DirectoryImportSummary(int SchoolsAdded, int SchoolsUpdated, int PeopleAdded, int PeopleUpdated, int HalfTerms, int PeopleRemoved = 0)
 {
     public override string ToString() =>
-        $"{SchoolsAdded} schools added, {SchoolsUpdated} updated; {PeopleAdded} people added, {PeopleUpdated} updated; {HalfTerms} half-terms.";
+        $"{SchoolsAdded} schools added, {SchoolsUpdated} updated; {PeopleAdded} people added, {PeopleUpdated} updated"
+        + (PeopleRemoved > 0 ? $"; {PeopleRemoved} no longer in the file lost their roles" : string.Empty)
+        + $"; {HalfTerms} half-terms.";
 }
 
 /// <summary>
 /// Imports a trust directory file as an idempotent upsert (schools by id, people by aadObjectId,
 /// half-terms by year and name), all or nothing. People's roles become exactly the file's roles.
+/// With <c>removeAbsentPeople</c>, people the file no longer lists (staff who have left) lose every
+/// role; they stay on record because acknowledgements and updates name them.
 /// </summary>
 public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, DirectoryCache cache)
 {
-    public async Task<DirectoryImportSummary> ImportAsync(string json, CancellationToken cancellationToken = default)
+    public async Task<DirectoryImportSummary> ImportAsync(string json, CancellationToken cancellationToken = default) =>
+        await ImportAsync(json, removeAbsentPeople: false, cancellationToken);
+
+    public async Task<DirectoryImportSummary> ImportAsync(string json, bool removeAbsentPeople, CancellationToken cancellationToken = default)
     {
         var knownSchoolIds = await db.Set<School>().Select(s => s.Id).ToListAsync(cancellationToken);
         var directory = DirectoryFileReader.Read(json, knownSchoolIds);
+        if (removeAbsentPeople && !directory.People.Any(p => p.Roles.Any(r => r.Role == Role.SendLead)))
+        {
+            // Without this, one incomplete file would lock every SEND lead out of SencoHub.
+            throw new DirectoryFileException("The file names no SEND lead, so nobody would be left to run SencoHub. Nothing was imported; add the SEND lead to the file, or import without removing people.");
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var trust = await db.Set<Trust>().FindAsync([Trust.SingletonId], cancellationToken);
@@ -36,11 +49,25 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         // Schools first: role assignments reference them.
         await db.SaveChangesAsync(cancellationToken);
         var (peopleAdded, peopleUpdated) = await UpsertPeopleAsync(directory.People, cancellationToken);
+        var peopleRemoved = removeAbsentPeople ? await RemoveRolesOfAbsentPeopleAsync(directory.People, cancellationToken) : 0;
         await calendar.UpsertHalfTermsAsync(directory.HalfTerms, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         cache.Clear();
-        return new DirectoryImportSummary(schoolsAdded, schoolsUpdated, peopleAdded, peopleUpdated, directory.HalfTerms.Count);
+        return new DirectoryImportSummary(schoolsAdded, schoolsUpdated, peopleAdded, peopleUpdated, directory.HalfTerms.Count, peopleRemoved);
+    }
+
+    private async Task<int> RemoveRolesOfAbsentPeopleAsync(IReadOnlyList<ValidPerson> people, CancellationToken cancellationToken)
+    {
+        var listed = people.Select(p => p.AadObjectId).ToHashSet(StringComparer.Ordinal);
+        var withRoles = await db.Set<Person>().Include(p => p.Roles).Where(p => p.Roles.Any()).ToListAsync(cancellationToken);
+        var absent = withRoles.Where(p => !listed.Contains(p.AadObjectId)).ToList();
+        foreach (var person in absent)
+        {
+            person.Roles.Clear();
+        }
+
+        return absent.Count;
     }
 
     private async Task<(int Added, int Updated)> UpsertSchoolsAsync(IReadOnlyList<School> schools, CancellationToken cancellationToken)

@@ -3,28 +3,34 @@ using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Directory;
 
-/// <summary><c>import-directory FILE</c>: the same upsert as the admin page, from the command line.</summary>
+/// <summary><c>import-directory FILE [--remove-absent]</c>: the same import as the admin page, from the command line.</summary>
 internal sealed class ImportDirectoryCommand(SencoHubDb db, ImportDirectory import) : ICommand
 {
+    private const string RemoveAbsentOption = "--remove-absent";
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        if (args.Length != 1)
+        var removeAbsentPeople = args.Contains(RemoveAbsentOption, StringComparer.Ordinal);
+        var files = args.Where(a => a != RemoveAbsentOption).ToList();
+        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
         {
-            await Console.Error.WriteLineAsync("Usage: import-directory FILE.json");
+            await Console.Error.WriteLineAsync($"Usage: import-directory FILE.json [{RemoveAbsentOption}]");
+            await Console.Error.WriteLineAsync($"  {RemoveAbsentOption}  take away the roles of anyone the file no longer lists");
             return 2;
         }
 
-        if (!File.Exists(args[0]))
+        var file = files[0];
+        if (!File.Exists(file))
         {
-            await Console.Error.WriteLineAsync($"No such file: {args[0]}");
+            await Console.Error.WriteLineAsync($"No such file: {file}");
             return 2;
         }
 
         await db.MigrateAsync(cancellationToken);
         try
         {
-            var summary = await import.ImportAsync(await File.ReadAllTextAsync(args[0], cancellationToken), cancellationToken);
-            Console.WriteLine($"Imported {args[0]}: {summary}");
+            var summary = await import.ImportAsync(await File.ReadAllTextAsync(file, cancellationToken), removeAbsentPeople, cancellationToken);
+            Console.WriteLine($"Imported {file}: {summary}");
             return 0;
         }
         catch (DirectoryFileException ex)
