@@ -27,8 +27,20 @@
     document.documentElement.setAttribute('data-theme', name);
     document.cookie = 'sencohub-theme=' + name + '; path=/; max-age=2592000; SameSite=None; Secure';
   }
+  // A card's deep link names the page to open (subPageId). Follow it only when Teams has just
+  // loaded the tab (its contentUrl carries inTeams=1), and only to a path on this site.
+  function openDeepLink(context) {
+    var target = context.page && context.page.subPageId;
+    if (!target || !/[?&]inTeams=1(&|$)/.test(window.location.search)) return;
+    if (!/^\/(?![\/\\])[A-Za-z0-9\/_\-.?=&%]*$/.test(target)) return;
+    if (target === window.location.pathname + window.location.search) return;
+    window.location.replace(target);
+  }
   teams.app.initialize().then(function () {
-    teams.app.getContext().then(function (context) { applyTheme(context.app && context.app.theme); });
+    teams.app.getContext().then(function (context) {
+      applyTheme(context.app && context.app.theme);
+      openDeepLink(context);
+    });
     teams.app.registerOnThemeChangeHandler(applyTheme);
     var sso = document.getElementById('teams-sso');
     if (!sso) return;
