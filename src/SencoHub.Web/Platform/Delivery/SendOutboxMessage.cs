@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SencoHub.Teams.Activities;
 using SencoHub.Teams.Connector;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Platform.Delivery;
 
@@ -183,12 +184,14 @@ internal sealed partial class SendOutboxMessage(
         message.SentConversationId = conversationId;
         message.FailureReason = null;
         message.CompletedAt = clock.GetUtcNow();
+        Count(message, "delivered");
     }
 
     private void Wait(OutboxMessage message, TimeSpan delay)
     {
         message.State = DeliveryState.Waiting;
         message.DueAt = clock.GetUtcNow() + delay;
+        Count(message, "waiting");
     }
 
     private void Failed(OutboxMessage message, string reason)
@@ -197,7 +200,11 @@ internal sealed partial class SendOutboxMessage(
         message.State = DeliveryState.Failed;
         message.FailureReason = reason;
         message.CompletedAt = clock.GetUtcNow();
+        Count(message, "failed");
     }
+
+    private static void Count(OutboxMessage message, string outcome) =>
+        SencoHubTelemetry.DeliveryOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("topic", message.Topic));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Topic}) failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, long id, string topic, string reason);

@@ -17,11 +17,12 @@ public static class Operations
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
-                .AddSource("Npgsql", "Microsoft.EntityFrameworkCore", "SencoHub"))
+                // Database commands come from SencoHub's own source (one span per command on either provider).
+                .AddSource(SencoHubTelemetry.Name))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter("Microsoft.EntityFrameworkCore", "Npgsql", "SencoHub"));
+                .AddMeter("Microsoft.EntityFrameworkCore", "Npgsql", SencoHubTelemetry.Name));
 
         if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
