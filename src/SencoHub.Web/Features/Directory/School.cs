@@ -12,6 +12,16 @@ public enum SchoolPhase
     AlternativeProvision,
 }
 
+public static class SchoolPhases
+{
+    public static string Display(this SchoolPhase phase) => phase switch
+    {
+        SchoolPhase.AllThrough => "All-through",
+        SchoolPhase.AlternativeProvision => "Alternative provision",
+        _ => phase.ToString(),
+    };
+}
+
 public sealed class School
 {
     /// <summary>Stable text id chosen by the trust (e.g. <c>nb-oak</c>); never changes.</summary>
