@@ -38,9 +38,10 @@ public static class BotFeature
                 options.RateLimits.PerTenantPerSecond = perSecond;
             }
 
-            // Even pacing lets a thin margin hold Teams' count (measured by the delivery benchmark).
+            // Even pacing already keeps requests apart, so the margin only absorbs network jitter on
+            // the way to Teams; every millisecond of it is 0.1 % of throughput (delivery benchmark).
             options.RateLimits.SpreadTenantRequests = section.GetValue("SpreadTenantRequests", true);
-            options.RateLimits.WindowMargin = TimeSpan.FromMilliseconds(section.GetValue("RateLimitMarginMilliseconds", 20));
+            options.RateLimits.WindowMargin = TimeSpan.FromMilliseconds(section.GetValue("RateLimitMarginMilliseconds", 10));
         });
         if (!services.Any(d => d.ServiceType == typeof(BotRegistry)))
         {
