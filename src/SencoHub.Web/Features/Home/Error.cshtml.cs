@@ -20,7 +20,8 @@ public sealed class ErrorModel : PageModel
     private void Describe(int status)
     {
         var original = HttpContext.Response.StatusCode;
-        HttpContext.Response.StatusCode = original >= 400 ? original : (status is >= 400 and < 600 ? status : 500);
+        // Visited directly with a number that is no HTTP error: there is no such page.
+        HttpContext.Response.StatusCode = original >= 400 ? original : (status is >= 400 and < 600 ? status : 404);
         Title = ErrorHandling.TitleFor(HttpContext.Response.StatusCode);
         Advice = HttpContext.Response.StatusCode switch
         {

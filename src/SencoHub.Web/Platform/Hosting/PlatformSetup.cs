@@ -33,6 +33,7 @@ public static class PlatformSetup
         {
             options.RootDirectory = "/Features";
             options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+            options.Conventions.ConfigureFilter(new UnknownPageHandler());
         }).AddRazorOptions(options => options.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
         services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName);
         services.AddSingleton<AppLinks>();
