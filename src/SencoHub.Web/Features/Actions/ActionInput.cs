@@ -3,6 +3,7 @@ using System.Text.Json;
 using SencoHub.Web.Features.Strategy;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -25,8 +26,8 @@ public sealed record ActionContent(string Title, string Detail, StrategyPriority
     internal static (string Title, string Detail, ReviewArea? Area, ActionPriority Priority, DateOnly DueOn, ActionOwnerRole Owner) Check(
         CreateActionRequest request, DateOnly today, IDictionary<string, string[]> errors)
     {
-        var title = ActionText.Line(errors, "title", request.Title, ActionLimits.TitleLength, "The action needs a title.");
-        var detail = ActionText.Text(errors, "detail", request.Detail, ActionLimits.DetailLength, "Say what the school should do, in the detail.");
+        var title = TypedText.Line(errors, "title", request.Title, ActionLimits.TitleLength, "The action needs a title.");
+        var detail = TypedText.Text(errors, "detail", request.Detail, ActionLimits.DetailLength, "Say what the school should do, in the detail.");
         ReviewArea? area = null;
         if (!string.IsNullOrWhiteSpace(request.ReviewArea))
         {
@@ -36,7 +37,7 @@ public sealed record ActionContent(string Title, string Detail, StrategyPriority
             }
             else
             {
-                errors["reviewArea"] = [$"\"{ActionText.Shorten(request.ReviewArea)}\" is not a review area. Use one of {ReviewAreas.Names}."];
+                errors["reviewArea"] = [$"\"{TypedText.Shorten(request.ReviewArea)}\" is not a review area. Use one of {ReviewAreas.Names}."];
             }
         }
         else if (request.PriorityId is null)
@@ -53,7 +54,7 @@ public sealed record ActionContent(string Title, string Detail, StrategyPriority
         }
         else if (!DateOnly.TryParseExact(request.DueOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out due))
         {
-            errors["dueOn"] = [$"\"{ActionText.Shorten(request.DueOn)}\" is not a date; give it as 2027-01-29."];
+            errors["dueOn"] = [$"\"{TypedText.Shorten(request.DueOn)}\" is not a date; give it as 2027-01-29."];
         }
         else if (due < today)
         {
@@ -112,7 +113,7 @@ public sealed record ActionContent(string Title, string Detail, StrategyPriority
         }
         else
         {
-            errors[field] = [$"\"{ActionText.Shorten(value)}\" is not allowed here. Use one of {ActionEnums.Names<TEnum>()}."];
+            errors[field] = [$"\"{TypedText.Shorten(value)}\" is not allowed here. Use one of {ActionEnums.Names<TEnum>()}."];
         }
 
         return default;
@@ -137,10 +138,10 @@ public sealed record ProgressContent(AssignmentStatus Status, string Note, strin
         }
         else if (!ActionEnums.TryParse(request.Status, out status))
         {
-            errors["status"] = [$"\"{ActionText.Shorten(request.Status)}\" is not a status. Use one of {ActionEnums.Names<AssignmentStatus>()}."];
+            errors["status"] = [$"\"{TypedText.Shorten(request.Status)}\" is not a status. Use one of {ActionEnums.Names<AssignmentStatus>()}."];
         }
 
-        var note = ActionText.Text(errors, "note", request.Note, ActionLimits.NoteLength, null);
+        var note = TypedText.Text(errors, "note", request.Note, ActionLimits.NoteLength, null);
         var evidence = ActionText.EvidenceUrl(errors, "evidenceUrl", request.EvidenceUrl);
         if (errors.Count == 0 && status == current && note.Length == 0 && evidence is null)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -69,7 +70,7 @@ public sealed record ActionQuery(string? School, string? Status, bool? Overdue, 
             }
             else
             {
-                errors["reviewArea"] = [$"\"{ActionText.Shorten(ReviewArea)}\" is not a review area. Use one of {ReviewAreas.Names}."];
+                errors["reviewArea"] = [$"\"{TypedText.Shorten(ReviewArea)}\" is not a review area. Use one of {ReviewAreas.Names}."];
             }
         }
 
@@ -93,7 +94,7 @@ public sealed record ActionQuery(string? School, string? Status, bool? Overdue, 
             return parsed;
         }
 
-        errors[field] = [$"\"{ActionText.Shorten(value)}\" is not allowed here. Use one of {ActionEnums.Names<TEnum>()}."];
+        errors[field] = [$"\"{TypedText.Shorten(value)}\" is not allowed here. Use one of {ActionEnums.Names<TEnum>()}."];
         return null;
     }
 }

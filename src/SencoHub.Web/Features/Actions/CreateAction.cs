@@ -4,6 +4,7 @@ using SencoHub.Web.Features.Strategy;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -83,7 +84,7 @@ public sealed class CreateAction(
         var unknown = ids.Where(id => !known.Contains(id, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
-            errors["schools"] = [$"Not schools of this trust: {string.Join(", ", unknown.Take(5).Select(u => $"\"{ActionText.Shorten(u)}\""))}{(unknown.Count > 5 ? " …" : string.Empty)}. Use the school ids from the directory."];
+            errors["schools"] = [$"Not schools of this trust: {string.Join(", ", unknown.Take(5).Select(u => $"\"{TypedText.Shorten(u)}\""))}{(unknown.Count > 5 ? " …" : string.Empty)}. Use the school ids from the directory."];
         }
 
         return ids;

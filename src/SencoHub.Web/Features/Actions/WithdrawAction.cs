@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -19,7 +20,7 @@ public sealed class WithdrawAction(SencoHubDb db, ReadActions read, ActionMessag
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var reason = ActionText.Line(errors, "reason", request?.Reason, ActionLimits.ReasonLength, null);
+        var reason = TypedText.Line(errors, "reason", request?.Reason, ActionLimits.ReasonLength, null);
         if (errors.Count > 0)
         {
             throw ProblemException.Invalid(errors);

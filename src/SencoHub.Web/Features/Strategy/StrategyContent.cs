@@ -24,8 +24,8 @@ public sealed record StrategyContent(string Title, string Vision, IReadOnlyList<
             throw ProblemException.Invalid("body", "Send the strategy as JSON: { title, vision, priorities: [ … ] }.");
         }
 
-        var title = Line(errors, "title", request.Title, StrategyLimits.TitleLength, "The strategy needs a title.");
-        var vision = Text(errors, "vision", request.Vision, StrategyLimits.VisionLength, required: true, "The strategy needs a vision.");
+        var title = TypedText.Line(errors, "title", request.Title, StrategyLimits.TitleLength, "The strategy needs a title.");
+        var vision = TypedText.Text(errors, "vision", request.Vision, StrategyLimits.VisionLength, "The strategy needs a vision.");
         var priorities = new List<(int Index, PriorityContent Priority)>();
         if (request.Priorities is not { Count: > 0 })
         {
@@ -105,10 +105,10 @@ public sealed record StrategyContent(string Title, string Vision, IReadOnlyList<
         }
 
         var before = errors.Count;
-        var title = Line(errors, path + ".title", request.Title, StrategyLimits.PriorityTitleLength, "Each priority needs a title.");
-        var description = Text(errors, path + ".description", request.Description, StrategyLimits.DescriptionLength, required: false, string.Empty);
-        var measures = Text(errors, path + ".successMeasures", request.SuccessMeasures, StrategyLimits.SuccessMeasuresLength, required: false, string.Empty);
-        var owner = Line(errors, path + ".owner", request.Owner, StrategyLimits.OwnerLength, null);
+        var title = TypedText.Line(errors, path + ".title", request.Title, StrategyLimits.PriorityTitleLength, "Each priority needs a title.");
+        var description = TypedText.Text(errors, path + ".description", request.Description, StrategyLimits.DescriptionLength, null);
+        var measures = TypedText.Text(errors, path + ".successMeasures", request.SuccessMeasures, StrategyLimits.SuccessMeasuresLength, null);
+        var owner = TypedText.Line(errors, path + ".owner", request.Owner, StrategyLimits.OwnerLength, null);
         var area = default(ReviewArea);
         if (string.IsNullOrWhiteSpace(request.ReviewArea))
         {
@@ -116,7 +116,7 @@ public sealed record StrategyContent(string Title, string Vision, IReadOnlyList<
         }
         else if (!ReviewAreas.TryParse(request.ReviewArea, out area))
         {
-            errors[path + ".reviewArea"] = [$"\"{Shorten(request.ReviewArea)}\" is not a review area. Use one of {ReviewAreas.Names}."];
+            errors[path + ".reviewArea"] = [$"\"{TypedText.Shorten(request.ReviewArea)}\" is not a review area. Use one of {ReviewAreas.Names}."];
         }
 
         if (request.Timeframe is not { } timeframe || timeframe < 1 || timeframe > StrategyLimits.MaxTimeframe)
@@ -163,62 +163,4 @@ public sealed record StrategyContent(string Title, string Vision, IReadOnlyList<
         }
     }
 
-    /// <summary>One line: runs of whitespace (newlines too) become one space.</summary>
-    private static string Line(Dictionary<string, string[]> errors, string field, string? value, int maxLength, string? requiredMessage)
-    {
-        var text = string.Join(' ', (value ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return Check(errors, field, text, maxLength, requiredMessage);
-    }
-
-    private static string Text(Dictionary<string, string[]> errors, string field, string? value, int maxLength, bool required, string requiredMessage)
-    {
-        var text = (value ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
-        return Check(errors, field, text, maxLength, required ? requiredMessage : null);
-    }
-
-    private static string Check(Dictionary<string, string[]> errors, string field, string text, int maxLength, string? requiredMessage)
-    {
-        if (text.Length == 0)
-        {
-            if (requiredMessage is not null)
-            {
-                errors[field] = [requiredMessage];
-            }
-        }
-        else if (text.Length > maxLength)
-        {
-            errors[field] = [$"This is {text.Length:N0} characters long; the limit is {maxLength:N0}."];
-        }
-        else if (!IsStorable(text))
-        {
-            // PostgreSQL refuses NUL and unpaired surrogates; other control characters are never meant.
-            errors[field] = ["This contains control characters or broken Unicode; remove them and try again."];
-        }
-        else
-        {
-            PupilDataGuard.Check(errors, field, text);
-        }
-
-        return text;
-    }
-
-    private static bool IsStorable(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not '\n' and not '\t'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text.Trim() : text[..40].Trim() + "…";
 }
