@@ -111,6 +111,10 @@ public sealed class ActionsThemeTests(BrowserSession session) : IClassFixture<Br
                 // The form with its errors on show.
                 await page.GotoAsync("/actions/new");
                 await page.GetByLabel("Title").FillAsync("About A123456789012");
+                await page.GetByLabel("Detail").FillAsync("Check the plan.");
+                await page.GetByLabel("Review area").SelectOptionAsync("Leadership");
+                await page.GetByLabel("Due date").FillAsync("2027-01-29");
+                await page.GetByLabel("Oakfield Primary").CheckAsync();
                 page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = "Set the action" }).ClickAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was saved");
@@ -147,7 +151,7 @@ public sealed class ActionsThemeTests(BrowserSession session) : IClassFixture<Br
             }
 
             // On Kestrel the factory's own client does not know the port: talk to the server's address.
-            var lead = await ClientAsync(DemoTrust.SendLead);
+            var lead = await session.App.ClientForAsync(DemoTrust.SendLead.AadObjectId);
             var created = await lead.PostAsJsonAsync("/api/actions", new
             {
                 title = "Update the SEN register", detail = "Check every plan.\nRecord the review date.", reviewArea = "Identification", priority = "High",
@@ -155,7 +159,7 @@ public sealed class ActionsThemeTests(BrowserSession session) : IClassFixture<Br
             });
             created.EnsureSuccessStatusCode();
             var id = (int)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-            var head = await ClientAsync(DemoTrust.HeadteacherOf("nb-ash"));
+            var head = await session.App.ClientForAsync(DemoTrust.HeadteacherOf("nb-ash").AadObjectId);
             (await head.PostAsync($"/api/actions/{id}/schools/nb-ash/acknowledge", null)).EnsureSuccessStatusCode();
             (await head.PostAsJsonAsync($"/api/actions/{id}/schools/nb-ash/updates", new { status = "Blocked", note = "Waiting for the MIS export.", evidenceUrl = "https://example.org/evidence" })).EnsureSuccessStatusCode();
             session.App.Clock.Advance(TimeSpan.FromDays(3)); // due date passed: overdue parts show
@@ -166,13 +170,5 @@ public sealed class ActionsThemeTests(BrowserSession session) : IClassFixture<Br
         {
             Once.Release();
         }
-    }
-
-    private async Task<HttpClient> ClientAsync(DemoPerson person)
-    {
-        var client = new HttpClient { BaseAddress = session.App.ServerUri };
-        var token = await (await client.PostAsJsonAsync("/dev/token", new { aadObjectId = person.AadObjectId })).Content.ReadFromJsonAsync<JsonObject>();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (string)token!["accessToken"]!);
-        return client;
     }
 }

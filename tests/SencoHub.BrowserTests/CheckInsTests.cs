@@ -80,7 +80,7 @@ public sealed class CheckInsTests(BrowserSession session) : IClassFixture<Browse
         await Assertions.Expect(added).ToContainTextAsync("Would you like a visit from the SEND lead?");
         await Assertions.Expect(added).ToContainTextAsync("Yes or no");
         await Assertions.Expect(added).ToContainTextAsync("Required");
-        var lead = await ApiClientAsync(DemoTrust.SendLead);
+        var lead = await session.App.ClientForAsync(DemoTrust.SendLead.AadObjectId);
         var template = (await lead.GetFromJsonAsync<JsonObject>("/api/checkins/template"))!;
         Assert.True((int)template["version"]! >= 5);
         Assert.Contains(template["sections"]!.AsArray().SelectMany(s => s!["questions"]!.AsArray()), q => (string?)q!["id"] == "would-you-like-a-visit-from-the-se");
@@ -88,20 +88,10 @@ public sealed class CheckInsTests(BrowserSession session) : IClassFixture<Browse
         Assert.Empty(session.CspViolations);
     }
 
-    /// <summary>A bearer-token client for the app on Kestrel (the factory's own client talks to its in-memory server).</summary>
-    private async Task<HttpClient> ApiClientAsync(DemoPerson person)
-    {
-        var client = new HttpClient { BaseAddress = session.App.ServerUri };
-        var token = await client.PostAsJsonAsync("/dev/token", new { aadObjectId = person.AadObjectId });
-        token.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (string)(await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!);
-        return client;
-    }
-
     /// <summary>A round with three schools' answers, sent through /api/messages as Teams would (once per browser session).</summary>
     private async Task EnsureAnswersAsync()
     {
-        var lead = await ApiClientAsync(DemoTrust.SendLead);
+        var lead = await session.App.ClientForAsync(DemoTrust.SendLead.AadObjectId);
         if ((await lead.GetFromJsonAsync<JsonArray>("/api/checkins/rounds"))!.Count > 0)
         {
             return;

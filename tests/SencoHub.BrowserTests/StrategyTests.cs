@@ -156,10 +156,7 @@ public sealed class StrategyThemeTests(BrowserSession session) : IClassFixture<B
                 return made;
             }
 
-            // On Kestrel the factory's own client does not know the port: talk to the server's address.
-            using var lead = new HttpClient { BaseAddress = session.App.ServerUri };
-            var token = await (await lead.PostAsJsonAsync("/dev/token", new { aadObjectId = DemoTrust.SendLead.AadObjectId })).Content.ReadFromJsonAsync<JsonObject>();
-            lead.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (string)token!["accessToken"]!);
+            using var lead = await session.App.ClientForAsync(DemoTrust.SendLead.AadObjectId);
             var first = await PublishAsync(lead, "Trust SEND strategy 2026-29", "Adaptive teaching CPD for all staff");
             var second = await PublishAsync(lead, "Trust SEND strategy 2026-29, revised", "Shared provision maps");
             _versions = (first, second);

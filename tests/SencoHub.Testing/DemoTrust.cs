@@ -33,4 +33,11 @@ public static class DemoTrust
         [.. People.Where(p => p.Roles.Any(r => r.Role == role && (schoolId is null || r.School == schoolId)))];
 }
 
-public sealed record DemoPerson(string AadObjectId, string Name, IReadOnlyList<(string Role, string? School)> Roles);
+public sealed record DemoPerson(string AadObjectId, string Name, IReadOnlyList<(string Role, string? School)> Roles)
+{
+    // A person is their object id: the role list is rebuilt on every read, so record equality
+    // (which compares that list by reference) would call the same person two people.
+    public bool Equals(DemoPerson? other) => other is not null && AadObjectId == other.AadObjectId;
+
+    public override int GetHashCode() => AadObjectId.GetHashCode(StringComparison.Ordinal);
+}

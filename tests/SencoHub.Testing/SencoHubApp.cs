@@ -52,8 +52,6 @@ public class SencoHubApp : WebApplicationFactory<Program>
             System.Environment.GetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SENCOHUB_WEB") ?? Path.Combine(Playground.RepoRoot, "src", "SencoHub.Web"));
     }
 
-    public PostgresTestDatabase? Postgres => _postgres;
-
     public TestProvider Provider { get; }
     public string Environment { get; }
     public string DataDirectory { get; }

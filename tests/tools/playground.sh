@@ -14,7 +14,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument $1" >&2; exit 2;;
   esac
 done
-ensure_npm playground @microsoft/m365agentsplayground@0.2.28
+# Node and the playground (pinned there), installed on first use.
+bash "$(dirname "${BASH_SOURCE[0]}")/install-node-tools.sh"
 log "open http://localhost:$PORT in a browser (Ctrl+C to stop)"
 export TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_CONFIG_PATH="$REPO_ROOT/.m365agentsplayground.yml"
 exec node "$SENCOHUB_TOOLS/playground/node_modules/@microsoft/m365agentsplayground/cli.js" -e "$BOT" -c msteams -p "$PORT"

@@ -64,7 +64,7 @@ public sealed class ActivityFeedTests : IAsyncLifetime
     [Fact]
     public async Task ARefusal_IsFinal_AnOutageIsTriedAgainLater_AndALongTitleIsShortenedFor150Characters()
     {
-        await using var app = new SencoHubApp().Setting("SencoHub:Scheduling:Enabled", "false").Setting("SencoHub:Actions:ActivityFeedPollInterval", "01:00:00");
+        await using var app = new SencoHubApp().Setting("SencoHub:Scheduling:Enabled", "false");
         _graph.Configure(app);
         app.Setting("SencoHub:Actions:ActivityFeedPollInterval", "01:00:00"); // the test sends by hand
         await app.StartAsync();
@@ -99,7 +99,10 @@ public sealed class ActivityFeedTests : IAsyncLifetime
     [Fact]
     public async Task WithGraphOff_TheDefault_NothingIsQueuedOrSent()
     {
-        await using var app = await new SencoHubApp().StartAsync();
+        // Everything Graph needs is there, pointed at the loopback server; only the switch is off.
+        await using var app = new SencoHubApp();
+        _graph.Configure(app);
+        await app.Setting("SencoHub:Graph:Enabled", "false").StartAsync();
 
         await CreateAsync(app);
 

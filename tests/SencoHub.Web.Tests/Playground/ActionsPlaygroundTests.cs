@@ -35,9 +35,7 @@ public sealed class ActionsPlaygroundTests : IAsyncLifetime
         await _playground.ExecuteAsync(declan, SencoHub.Testing.Playground.MessageId(help), "bot.commands", conversationId: _playground.GroupChatId);
 
         // ... so when the SEND lead sets an action, it opens a personal chat with him and sends the card there.
-        using var lead = new HttpClient { BaseAddress = _app.ServerUri };
-        var token = await (await lead.PostAsJsonAsync("/dev/token", new { aadObjectId = DemoTrust.SendLead.AadObjectId })).Content.ReadFromJsonAsync<JsonObject>();
-        lead.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (string)token!["accessToken"]!);
+        using var lead = await _app.ClientForAsync(DemoTrust.SendLead.AadObjectId);
         var created = await lead.PostAsJsonAsync("/api/actions", new
         {
             title = "Update the SEN register", detail = "Check every plan and record its review date.", reviewArea = "Identification", priority = "High",
