@@ -158,7 +158,8 @@ public sealed class LoopbackConnector : IAsyncDisposable
         }
 
         _created.Enqueue(json);
-        var id = "a:" + memberId.Replace(":", string.Empty, StringComparison.Ordinal) + "-" + _created.Count.ToString(CultureInfo.InvariantCulture);
+        // As Teams does: a bot and a person have one 1:1 chat, so asking again returns the same id.
+        var id = "a:" + memberId.Replace(":", string.Empty, StringComparison.Ordinal);
         State(id);
         var result = new JsonObject { ["id"] = id };
         if (json["activity"] is JsonObject first)

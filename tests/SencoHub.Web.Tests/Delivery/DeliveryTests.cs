@@ -65,6 +65,34 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SeveralMessages_ToSomeoneNew_AtOnce_AreEachDeliveredAndRecordedOnce()
+    {
+        var senco = DemoTrust.SencoOf("nb-riv");
+        await _teams.Teams.InstallInTeamAsync(DemoTrust.SendLead, senco);
+
+        // One transaction: the worker picks them up together and sends them side by side.
+        await _teams.App.WithScopeAsync(async services =>
+        {
+            var outbox = services.GetRequiredService<Outbox>();
+            for (var i = 0; i < 4; i++)
+            {
+                await outbox.ToPersonAsync(senco.AadObjectId, Activity.CreateMessage($"Card {i}"), $"test:burst:{i}", "test");
+            }
+
+            await services.GetRequiredService<SencoHubDb>().SaveChangesAsync();
+        });
+
+        for (var i = 0; i < 4; i++)
+        {
+            await DeliveredAsync($"test:burst:{i}");
+        }
+
+        var chat = await _teams.App.WithScopeAsync(s => s.GetRequiredService<ConversationStore>().PersonalChatOfAsync(senco.AadObjectId));
+        var received = _teams.Connector.Received(chat!.ConversationId).Select(r => r.Activity.Text).Order().ToList();
+        Assert.Equal(["Card 0", "Card 1", "Card 2", "Card 3"], received);
+    }
+
+    [Fact]
     public async Task ToPerson_NeverSeen_FailsWithAReasonPeopleCanActOn()
     {
         await QueueAsync((outbox, ct) => outbox.ToPersonAsync(DemoTrust.Trustee.AadObjectId, Activity.CreateMessage("x"), "test:unreachable", "test", cancellationToken: ct));

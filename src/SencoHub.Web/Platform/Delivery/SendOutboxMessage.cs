@@ -49,7 +49,21 @@ internal sealed partial class SendOutboxMessage(
         message.LeaseOwner = null;
         message.LeaseUntil = null;
         // The outcome is written even when the worker is stopping: a sent message must be recorded.
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Two messages to someone new opened their one personal chat at the same time and the
+            // other send recorded it first; this message's outcome must still be written.
+            foreach (var added in db.ChangeTracker.Entries<ConversationRecord>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                added.State = EntityState.Detached;
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
     }
 
     private async Task<Target> ResolveAsync(OutboxMessage message, CancellationToken cancellationToken)
