@@ -79,6 +79,31 @@ public sealed class SurveyTemplateTests
     }
 
     [Fact]
+    public void Check_RefusesAPupilIdentifier_InAnyLabel()
+    {
+        SurveyDefinition.Check(new SurveyDefinition
+        {
+            Sections =
+            [
+                new SurveySection
+                {
+                    Id = "s", Title = "About A123456789012", Help = "See B123456789012",
+                    Questions =
+                    [
+                        new SurveyQuestion { Id = "t", Type = QuestionType.Short, Label = "C123456789012 progress", Help = "D123456789012" },
+                        new SurveyQuestion { Id = "c", Type = QuestionType.Single, Label = "Pick", Options = [new("a", "E123456789012"), new("b", "Fine")] },
+                    ],
+                },
+            ],
+        }, out var errors);
+
+        Assert.Equal(
+            ["sections[0].help", "sections[0].questions[0].help", "sections[0].questions[0].label", "sections[0].questions[1].options[0].label", "sections[0].title"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(errors.Values, messages => Assert.Contains("pupil", messages.Single(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Check_TrimsText_AndDropsSettingsThatDoNotApply()
     {
         var survey = SurveyDefinition.Check(new SurveyDefinition

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -276,6 +277,11 @@ public sealed partial record SurveyDefinition
         else if (text.Length > max)
         {
             add(path, $"Keep this to {max} characters or fewer.");
+        }
+        else if (PupilDataGuard.ContainsUpn(text))
+        {
+            // Labels reach every SENCO's card and every export.
+            add(path, PupilDataGuard.Message);
         }
 
         return text;
