@@ -291,12 +291,6 @@ internal sealed class BotEndpoint
             {
                 if (length == buffer.Length)
                 {
-                    if (length > limit)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        return null;
-                    }
-
                     var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);

@@ -28,8 +28,6 @@ public sealed class BotResponse
 
     public int StatusCode { get; }
 
-    public JsonNode? Body => _body ?? _cardActionResponse?.ToJson();
-
     public bool HasBody => _body is not null || _cardActionResponse is not null;
 
     /// <summary>Writes the body straight to <paramref name="writer"/>: a card answer is not copied

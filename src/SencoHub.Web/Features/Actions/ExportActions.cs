@@ -33,7 +33,7 @@ public sealed class ExportActions(ReadActions read, CalendarService calendar, IO
         }
 
         var rows = Rows(await read.ListAsync(viewer, filter, cancellationToken)).ToList();
-        var name = $"sencohub-actions-{await calendar.TodayAsync(cancellationToken):yyyy-MM-dd}.{kind}";
+        var name = $"sencohub-actions-{calendar.Today():yyyy-MM-dd}.{kind}";
         return kind == "csv"
             ? new ExportFile(Csv(rows), CsvType, name)
             : new ExportFile(ActionsSpreadsheet.Write("Actions", Headers, rows), XlsxType, name);

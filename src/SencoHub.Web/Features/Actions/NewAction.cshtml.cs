@@ -66,6 +66,6 @@ public sealed class NewActionModel(CreateAction create, DirectoryService directo
     {
         AllSchools = await directory.ListSchoolsAsync(cancellationToken);
         CurrentPriorities = await priorities.ListCurrentAsync(cancellationToken);
-        Today = await calendar.TodayAsync(cancellationToken);
+        Today = calendar.Today();
     }
 }

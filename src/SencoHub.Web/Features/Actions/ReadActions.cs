@@ -130,6 +130,6 @@ public sealed class ReadActions(SencoHubDb db, DirectoryService directory, Calen
     private async Task<(IReadOnlyDictionary<string, string> Names, DateOnly Today)> ContextAsync(CancellationToken cancellationToken)
     {
         var names = (await directory.ListSchoolsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
-        return (names, await calendar.TodayAsync(cancellationToken));
+        return (names, calendar.Today());
     }
 }

@@ -69,14 +69,14 @@ public static class BotCards
         Role.Trustee => "Follow the trust's SEND work: the strategy, check-in results and progress on actions.",
         Role.Senco => "Answer your school's half-termly check-in and keep your school's actions up to date.",
         Role.Headteacher => "Acknowledge the trust SEND strategy and your school's actions, and update progress.",
-        _ => "Find the trust's SEND resources and adaptive-teaching CPD.",
+        _ => "Read the trust SEND strategy and see the SEND actions set for your school.",
     };
 
     private static void AddCommands(AdaptiveCard card, IReadOnlyList<CommandRegistration> commands)
     {
         card.Body.Add(new TextBlock("Type one of these:") { Spacing = Spacing.Medium, Weight = TextWeight.Bolder });
-        card.Body.Add(new FactSet { Facts = { new Fact("help", "Show this list") } });
-        var facts = (FactSet)card.Body[^1];
+        var facts = new FactSet { Facts = { new Fact("help", "Show this list") } };
+        card.Body.Add(facts);
         foreach (var command in commands)
         {
             facts.Facts.Add(new Fact(command.Usage, command.Description));

@@ -16,18 +16,11 @@ public interface ICardAction
     Task<AdaptiveCardInvokeResponse> HandleAsync(BotTurn turn, CardActionRequest action, CancellationToken cancellationToken);
 }
 
-/// <summary>A message-extension search command a feature answers.</summary>
-public interface IMessageExtensionSearch
-{
-    Task<InvokeResponse> HandleAsync(BotTurn turn, MessagingExtensionQuery query, CancellationToken cancellationToken);
-}
-
 /// <summary>What features register with the bot; read once to build the router and the help card.</summary>
 public sealed class BotRegistry
 {
     internal List<CommandRegistration> Commands { get; } = [];
     internal List<(string Verb, Type Handler)> CardActions { get; } = [];
-    internal List<(string CommandId, Type Handler)> Searches { get; } = [];
 
     /// <summary>The commands someone in these roles can use, for the help card.</summary>
     public IReadOnlyList<CommandRegistration> CommandsFor(SignedInPerson person) =>
@@ -53,14 +46,6 @@ public static class BotRegistrationExtensions
     {
         services.AddScoped<THandler>();
         Registry(services).CardActions.Add((verb, typeof(THandler)));
-        return services;
-    }
-
-    public static IServiceCollection AddMessageExtensionSearch<THandler>(this IServiceCollection services, string commandId)
-        where THandler : class, IMessageExtensionSearch
-    {
-        services.AddScoped<THandler>();
-        Registry(services).Searches.Add((commandId, typeof(THandler)));
         return services;
     }
 

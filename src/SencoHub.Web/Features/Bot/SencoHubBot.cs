@@ -61,17 +61,6 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
             });
         }
 
-        foreach (var (commandId, handler) in registry.Searches)
-        {
-            router.OnQuery(commandId, async (turn, query, ct) =>
-            {
-                var botTurn = await BotTurnAsync(turn, ct);
-                return botTurn.Person is null
-                    ? MessagingExtensionResponse.Message(BotCards.NotInDirectory)
-                    : await ((IMessageExtensionSearch)turn.Services.GetRequiredService(handler)).HandleAsync(botTurn, query, ct);
-            });
-        }
-
         return router;
     }
 

@@ -13,11 +13,14 @@ public sealed class CalendarService(SencoHubDb db, IOptions<ScheduleOptions> sch
     {
         var halfTerms = await db.Set<HalfTerm>().AsNoTracking().ToListAsync(cancellationToken);
         var closures = await db.Set<NonSchoolDay>().AsNoTracking().Select(d => d.Date).ToListAsync(cancellationToken);
-        return new TermCalendar(halfTerms, closures, schedule.Value.ResolveTimeZone());
+        return new TermCalendar(halfTerms, closures, TimeZone);
     }
 
-    public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default) =>
-        (await LoadAsync(cancellationToken)).LocalDate(clock.GetUtcNow());
+    /// <summary>The trust's time zone: configuration only, so no database read.</summary>
+    public TimeZoneInfo TimeZone => schedule.Value.ResolveTimeZone();
+
+    /// <summary>Today's date in the trust's time zone.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZone).DateTime);
 
     public Task<List<HalfTerm>> ListHalfTermsAsync(CancellationToken cancellationToken = default) =>
         db.Set<HalfTerm>().AsNoTracking().OrderBy(h => h.Start).ToListAsync(cancellationToken);

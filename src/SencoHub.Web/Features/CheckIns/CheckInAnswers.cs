@@ -12,10 +12,6 @@ public sealed class CheckInAnswers
     // One of: int (numbers, rating points), string (text), string[] (choices), bool (yes/no).
     private readonly SortedDictionary<string, object> _values = new(StringComparer.Ordinal);
 
-    public static CheckInAnswers Empty => new();
-
-    public int Count => _values.Count;
-
     public IEnumerable<string> QuestionIds => _values.Keys;
 
     /// <summary>Reads stored answers with a forward-only reader: the dashboard parses thousands at a time.</summary>

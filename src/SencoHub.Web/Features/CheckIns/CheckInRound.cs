@@ -38,8 +38,6 @@ public sealed class CheckInRound
 
     public string DisplayName => $"{HalfTerm.Display()} {AcademicYear}";
 
-    public bool IsClosed => ClosedAt is not null;
-
     public static CheckInRound Open(string academicYear, HalfTermName halfTerm, DateOnly closesOn, CheckInTemplate template,
         IEnumerable<string> schoolIds, string? openedBy, DateTimeOffset openedAt, DateOnly openedOn) => new()
         {
@@ -88,6 +86,5 @@ internal sealed class CheckInRoundConfiguration : IEntityTypeConfiguration<Check
         builder.Property(r => r.OpenedBy).HasMaxLength(200);
         builder.HasOne(r => r.Template).WithMany().HasForeignKey(r => r.TemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.DisplayName);
-        builder.Ignore(r => r.IsClosed);
     }
 }

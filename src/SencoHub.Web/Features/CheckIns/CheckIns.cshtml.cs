@@ -78,7 +78,7 @@ public sealed class CheckInsModel(PersonResolver people, ListCheckInRounds list,
         await SendLeadActionAsync(async person =>
         {
             var outcome = await nudge.NudgeAsync(round, person, cancellationToken);
-            var when = outcome.SendsAt is { } at ? $" They will go at the start of the next school day, {Platform.Web.UkDates.FormatWithTime(at, (await calendar.LoadAsync(cancellationToken)).TimeZone)}." : string.Empty;
+            var when = outcome.SendsAt is { } at ? $" They will go at the start of the next school day, {Platform.Web.UkDates.FormatWithTime(at, calendar.TimeZone)}." : string.Empty;
             var already = outcome.AlreadyRemindedThatDay > 0 ? $" {outcome.AlreadyRemindedThatDay} had already been reminded that day." : string.Empty;
             return (round, $"Nudged {outcome.Queued} SENCO(s) of {outcome.SchoolsOutstanding} school(s) that have not answered.{already}{when}");
         }, cancellationToken);

@@ -53,7 +53,7 @@ public sealed class ExportCheckIns(SencoHubDb db, DirectoryService directory, Ca
             name = "check-ins-all-rounds";
         }
 
-        var table = BuildTable(rounds, await directory.ListSchoolsAsync(cancellationToken), readable, (await calendar.LoadAsync(cancellationToken)).TimeZone);
+        var table = BuildTable(rounds, await directory.ListSchoolsAsync(cancellationToken), readable, calendar.TimeZone);
         return kind == "csv"
             ? new ExportFile(name + ".csv", CsvType, Csv(table))
             : new ExportFile(name + ".xlsx", XlsxType, XlsxWriter.Write(table, roundId is null ? "Check-ins" : "Check-in"));

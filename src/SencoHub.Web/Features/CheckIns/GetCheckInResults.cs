@@ -19,7 +19,7 @@ public sealed class GetCheckInResults(SencoHubDb db, DirectoryService directory,
         var sencos = (await directory.HoldersOfAsync(Role.Senco, cancellationToken))
             .GroupBy(h => h.SchoolId ?? string.Empty)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(h => h.Name)]);
-        return CheckInResultsBuilder.Build(history[^1], history, names, sencos, readable, await calendar.TodayAsync(cancellationToken));
+        return CheckInResultsBuilder.Build(history[^1], history, names, sencos, readable, calendar.Today());
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class ListCheckInRounds(SencoHubDb db, CalendarService calendar)
     {
         CheckInQueries.EnsureCanReadCheckIns(person);
         var readable = CheckInQueries.ReadableSchools(person);
-        var today = await calendar.TodayAsync(cancellationToken);
+        var today = calendar.Today();
         var rounds = await db.Set<CheckInRound>().AsNoTrackingWithIdentityResolution().Include(r => r.Template)
             .OrderByDescending(r => r.Sequence).ToListAsync(cancellationToken);
         var answered = db.Set<CheckInResponse>().AsNoTracking();

@@ -65,6 +65,6 @@ public sealed class AdminModel(DirectoryService directory, CalendarService calen
         People = await directory.ListAsync(cancellationToken);
         HalfTerms = await calendar.ListHalfTermsAsync(cancellationToken);
         NetworkChannel = await conversations.NetworkChannelAsync(cancellationToken);
-        TimeZone = (await calendar.LoadAsync(cancellationToken)).TimeZone;
+        TimeZone = calendar.TimeZone;
     }
 }

@@ -21,10 +21,7 @@ public sealed record DirectoryImportSummary(int SchoolsAdded, int SchoolsUpdated
 /// </summary>
 public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, DirectoryCache cache)
 {
-    public async Task<DirectoryImportSummary> ImportAsync(string json, CancellationToken cancellationToken = default) =>
-        await ImportAsync(json, removeAbsentPeople: false, cancellationToken);
-
-    public async Task<DirectoryImportSummary> ImportAsync(string json, bool removeAbsentPeople, CancellationToken cancellationToken = default)
+    public async Task<DirectoryImportSummary> ImportAsync(string json, bool removeAbsentPeople = false, CancellationToken cancellationToken = default)
     {
         var knownSchoolIds = await db.Set<School>().Select(s => s.Id).ToListAsync(cancellationToken);
         var directory = DirectoryFileReader.Read(json, knownSchoolIds);
@@ -48,8 +45,8 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         var (schoolsAdded, schoolsUpdated) = await UpsertSchoolsAsync(directory.Schools, cancellationToken);
         // Schools first: role assignments reference them.
         await db.SaveChangesAsync(cancellationToken);
-        var (peopleAdded, peopleUpdated) = await UpsertPeopleAsync(directory.People, cancellationToken);
-        var peopleRemoved = removeAbsentPeople ? await RemoveRolesOfAbsentPeopleAsync(directory.People, cancellationToken) : 0;
+        var (peopleAdded, peopleUpdated, known) = await UpsertPeopleAsync(directory.People, cancellationToken);
+        var peopleRemoved = removeAbsentPeople ? RemoveRolesOfAbsentPeople(known, directory.People) : 0;
         await calendar.UpsertHalfTermsAsync(directory.HalfTerms, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -57,11 +54,11 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         return new DirectoryImportSummary(schoolsAdded, schoolsUpdated, peopleAdded, peopleUpdated, directory.HalfTerms.Count, peopleRemoved);
     }
 
-    private async Task<int> RemoveRolesOfAbsentPeopleAsync(IReadOnlyList<ValidPerson> people, CancellationToken cancellationToken)
+    /// <summary>Takes every role from the people already on record whom the file no longer lists.</summary>
+    private static int RemoveRolesOfAbsentPeople(IReadOnlyDictionary<string, Person> known, IReadOnlyList<ValidPerson> people)
     {
         var listed = people.Select(p => p.AadObjectId).ToHashSet(StringComparer.Ordinal);
-        var withRoles = await db.Set<Person>().Include(p => p.Roles).Where(p => p.Roles.Any()).ToListAsync(cancellationToken);
-        var absent = withRoles.Where(p => !listed.Contains(p.AadObjectId)).ToList();
+        var absent = known.Values.Where(p => p.Roles.Count > 0 && !listed.Contains(p.AadObjectId)).ToList();
         foreach (var person in absent)
         {
             person.Roles.Clear();
@@ -94,7 +91,8 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         return (added, updated);
     }
 
-    private async Task<(int Added, int Updated)> UpsertPeopleAsync(IReadOnlyList<ValidPerson> people, CancellationToken cancellationToken)
+    /// <summary>Also returns the people on record before the import, with their roles, tracked.</summary>
+    private async Task<(int Added, int Updated, IReadOnlyDictionary<string, Person> Known)> UpsertPeopleAsync(IReadOnlyList<ValidPerson> people, CancellationToken cancellationToken)
     {
         var existing = await db.Set<Person>().Include(p => p.Roles).ToDictionaryAsync(p => p.AadObjectId, cancellationToken);
         int added = 0, updated = 0;
@@ -125,6 +123,6 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
             }
         }
 
-        return (added, updated);
+        return (added, updated, existing);
     }
 }

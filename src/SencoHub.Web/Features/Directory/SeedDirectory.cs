@@ -34,7 +34,7 @@ public sealed partial class SeedDirectory(SencoHubDb db, ImportDirectory import,
 
         try
         {
-            var summary = await import.ImportAsync(json, cancellationToken);
+            var summary = await import.ImportAsync(json, cancellationToken: cancellationToken);
             LogSeeded(logger, source, summary.ToString());
         }
         catch (DirectoryFileException ex)

@@ -26,11 +26,7 @@ public sealed class StrategyPriorities(SencoHubDb db)
     public async Task<IReadOnlyList<StrategyPriorityInfo>> ListCurrentAsync(CancellationToken cancellationToken = default) =>
         await Published(currentOnly: true).ToListAsync(cancellationToken);
 
-    /// <summary>Where a priority (by key) stands in the current version, e.g. to follow an action's priority forward; null if it was dropped.</summary>
-    public Task<StrategyPriorityInfo?> FindCurrentAsync(string key, CancellationToken cancellationToken = default) =>
-        Published(currentOnly: true, key: key).FirstOrDefaultAsync(cancellationToken);
-
-    private IQueryable<StrategyPriorityInfo> Published(bool currentOnly, int? id = null, string? key = null)
+    private IQueryable<StrategyPriorityInfo> Published(bool currentOnly, int? id = null)
     {
         var rows = from p in db.Set<StrategyPriority>().AsNoTracking()
                    join v in db.Set<StrategyVersion>().AsNoTracking() on p.VersionId equals v.Id
@@ -44,11 +40,6 @@ public sealed class StrategyPriorities(SencoHubDb db)
         if (id is { } priorityId)
         {
             rows = rows.Where(r => r.Priority.Id == priorityId);
-        }
-
-        if (key is not null)
-        {
-            rows = rows.Where(r => r.Priority.Key == key);
         }
 
         return rows.OrderByDescending(r => r.Version.Number).ThenBy(r => r.Priority.Position)
