@@ -34,7 +34,7 @@ public sealed class AcknowledgeStrategy(SencoHubDb db, ReadStrategy read, Outbox
             .FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken) ?? throw ProblemException.NotFound("That version of the strategy");
         if (version.State == StrategyState.Superseded)
         {
-            return new AcknowledgeResult(await ViewAsync(versionId, person, cancellationToken), await read.CurrentAsync(cancellationToken), null, Recorded: false);
+            return new AcknowledgeResult(await ViewAsync(versionId, person, cancellationToken), await read.CurrentAsync(cancellationToken: cancellationToken), null, Recorded: false);
         }
 
         var before = version.Acknowledgements.Count;
@@ -73,7 +73,7 @@ public sealed class AcknowledgeStrategy(SencoHubDb db, ReadStrategy read, Outbox
     }
 
     private async Task<StrategyVersionView> ViewAsync(int versionId, SignedInPerson person, CancellationToken cancellationToken) =>
-        await read.FindAsync(versionId, person, cancellationToken) ?? throw ProblemException.NotFound("That version of the strategy");
+        await read.FindAsync(versionId, person, cancellationToken: cancellationToken) ?? throw ProblemException.NotFound("That version of the strategy");
 
     /// <summary>The strategy and reminder cards this headteacher already has lose their button too.</summary>
     private async Task UpdateCardsAsync(StrategyVersionView version, SignedInPerson person, DateTimeOffset at, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class EditStrategyModel(
 
     public async Task OnGetAsync(bool saved, CancellationToken cancellationToken)
     {
-        Current = await read.CurrentAsync(cancellationToken);
+        Current = await read.CurrentAsync(cancellationToken: cancellationToken);
         var draft = await read.DraftAsync(cancellationToken);
         var source = draft ?? Current;
         Input = source is null
@@ -134,7 +134,7 @@ public sealed class EditStrategyModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Current = await read.CurrentAsync(cancellationToken);
+        Current = await read.CurrentAsync(cancellationToken: cancellationToken);
         var draft = await read.DraftAsync(cancellationToken);
         Number = draft?.Number ?? (Current?.Number ?? 0) + 1;
         ModelState.Clear();

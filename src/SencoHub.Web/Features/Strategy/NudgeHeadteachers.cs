@@ -28,7 +28,7 @@ public sealed partial class NudgeHeadteachers(
     public async Task<NudgeResult> NowAsync(int versionId, SignedInPerson by, CancellationToken cancellationToken = default)
     {
         StrategyAccess.EnsureSendLead(by);
-        var version = await read.FindAsync(versionId, by, cancellationToken) ?? throw ProblemException.NotFound("The strategy version");
+        var version = await read.FindAsync(versionId, by, cancellationToken: cancellationToken) ?? throw ProblemException.NotFound("The strategy version");
         if (version.State != StrategyState.Published)
         {
             throw ProblemException.Conflict($"Version {version.Number} is not the current published version, so there is nothing to remind headteachers about.");
@@ -44,7 +44,7 @@ public sealed partial class NudgeHeadteachers(
     {
         var terms = await calendar.LoadAsync(cancellationToken);
         if (!terms.IsSchoolDayMorningReached(now, calendar.MorningTime)
-            || await read.CurrentAsync(cancellationToken) is not { PublishedAt: { } published } version)
+            || await read.CurrentAsync(cancellationToken: cancellationToken) is not { PublishedAt: { } published } version)
         {
             return NudgeResult.None;
         }

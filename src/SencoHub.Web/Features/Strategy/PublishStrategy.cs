@@ -33,7 +33,7 @@ public sealed class PublishStrategy(
         }
 
         // The view is read from the database, which still holds the draft: stamp what publishing changes.
-        var view = (await read.FindAsync(versionId, by, cancellationToken))! with
+        var view = (await read.FindAsync(versionId, by, cancellationToken: cancellationToken))! with
         {
             State = StrategyState.Published, PublishedAt = now, PublishedBy = by.Name,
         };
@@ -98,7 +98,7 @@ public sealed class PublishStrategy(
             return;
         }
 
-        var oldView = (await read.FindAsync(old.Id, by, cancellationToken))! with { State = StrategyState.Superseded };
+        var oldView = (await read.FindAsync(old.Id, by, cancellationToken: cancellationToken))! with { State = StrategyState.Superseded };
         var card = cards.Superseded(oldView, current);
         foreach (var key in keys)
         {

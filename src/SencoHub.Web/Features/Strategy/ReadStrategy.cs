@@ -34,24 +34,25 @@ public sealed record StrategyVersionSummary(int Id, int Number, string Title, St
 /// <summary>Reading the strategy: the current version, the history, and each version with what it changed.</summary>
 public sealed class ReadStrategy(SencoHubDb db)
 {
-    public async Task<StrategyVersionView?> CurrentAsync(CancellationToken cancellationToken = default)
+    /// <summary><paramref name="withChanges"/>: also compare with the previous version (for the page and the API; cards do not show it).</summary>
+    public async Task<StrategyVersionView?> CurrentAsync(bool withChanges = false, CancellationToken cancellationToken = default)
     {
         var current = await Versions().FirstOrDefaultAsync(v => v.State == StrategyState.Published, cancellationToken);
-        return current is null ? null : await ViewAsync(current, cancellationToken);
+        return current is null ? null : await ViewAsync(current, withChanges, cancellationToken);
     }
 
     /// <summary>The draft being written, if any; only the SEND lead should be shown it.</summary>
     public async Task<StrategyVersionView?> DraftAsync(CancellationToken cancellationToken = default)
     {
         var draft = await Versions().FirstOrDefaultAsync(v => v.State == StrategyState.Draft, cancellationToken);
-        return draft is null ? null : await ViewAsync(draft, cancellationToken);
+        return draft is null ? null : await ViewAsync(draft, withChanges: false, cancellationToken);
     }
 
     /// <summary>A version by id; a draft only for the SEND lead, so nobody else sees unpublished text.</summary>
-    public async Task<StrategyVersionView?> FindAsync(int id, SignedInPerson viewer, CancellationToken cancellationToken = default)
+    public async Task<StrategyVersionView?> FindAsync(int id, SignedInPerson viewer, bool withChanges = false, CancellationToken cancellationToken = default)
     {
         var version = await Versions().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
-        return version is null || (version.IsDraft && !viewer.IsSendLead) ? null : await ViewAsync(version, cancellationToken);
+        return version is null || (version.IsDraft && !viewer.IsSendLead) ? null : await ViewAsync(version, withChanges, cancellationToken);
     }
 
     /// <summary>Newest first; drafts only for the SEND lead.</summary>
@@ -71,9 +72,14 @@ public sealed class ReadStrategy(SencoHubDb db)
     private IQueryable<StrategyVersion> Versions() =>
         db.Set<StrategyVersion>().AsNoTracking().Include(v => v.Priorities).AsSplitQuery();
 
-    /// <summary>With what changed from the latest version published before it.</summary>
-    private async Task<StrategyVersionView> ViewAsync(StrategyVersion version, CancellationToken cancellationToken)
+    /// <summary>With what changed from the latest version published before it, when asked.</summary>
+    private async Task<StrategyVersionView> ViewAsync(StrategyVersion version, bool withChanges, CancellationToken cancellationToken)
     {
+        if (!withChanges)
+        {
+            return StrategyVersionView.From(version, changes: null);
+        }
+
         var previous = await Versions()
             .Where(v => v.Number < version.Number && v.State != StrategyState.Draft)
             .OrderByDescending(v => v.Number)

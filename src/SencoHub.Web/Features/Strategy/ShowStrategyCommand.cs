@@ -13,7 +13,7 @@ public sealed class ShowStrategyCommand(ReadStrategy read, StrategyCards cards, 
     public async Task HandleAsync(BotTurn turn, CommandRequest command, CancellationToken cancellationToken)
     {
         var person = turn.Person!;
-        var current = await read.CurrentAsync(cancellationToken);
+        var current = await read.CurrentAsync(cancellationToken: cancellationToken);
         if (current is null)
         {
             await turn.ReplyAsync(NothingPublished, cancellationToken);

@@ -53,8 +53,8 @@ public sealed class StrategyModel(
     private async Task LoadAsync(int? id, CancellationToken cancellationToken)
     {
         Person = (await people.GetAsync(User, cancellationToken))!;
-        Current = await read.CurrentAsync(cancellationToken);
-        Version = id is { } chosen ? await read.FindAsync(chosen, Person, cancellationToken) : Current;
+        Current = await read.CurrentAsync(withChanges: true, cancellationToken);
+        Version = id is { } chosen ? await read.FindAsync(chosen, Person, withChanges: true, cancellationToken) : Current;
         Versions = await read.ListAsync(Person, cancellationToken);
         HasDraft = Versions.Any(v => v.State == StrategyState.Draft);
         var schools = Person.SchoolsWhere(Role.Headteacher);

@@ -27,10 +27,10 @@ internal static class StrategyApi
     }
 
     private static async Task<Ok<StrategyVersionView>> CurrentAsync(ReadStrategy read, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await read.CurrentAsync(cancellationToken) ?? throw ProblemException.NotFound("A published trust SEND strategy"));
+        TypedResults.Ok(await read.CurrentAsync(withChanges: true, cancellationToken) ?? throw ProblemException.NotFound("A published trust SEND strategy"));
 
     private static async Task<Ok<StrategyVersionView>> VersionAsync(int id, ReadStrategy read, SignedInPerson person, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await read.FindAsync(id, person, cancellationToken) ?? throw ProblemException.NotFound("The strategy version"));
+        TypedResults.Ok(await read.FindAsync(id, person, withChanges: true, cancellationToken) ?? throw ProblemException.NotFound("The strategy version"));
 
     private static async Task<Created<CreatedDraft>> CreateAsync(StrategyDraftRequest? request, CreateStrategyDraft create, SignedInPerson person, CancellationToken cancellationToken)
     {
@@ -42,6 +42,6 @@ internal static class StrategyApi
         SignedInPerson person, CancellationToken cancellationToken)
     {
         await edit.EditAsync(id, request, person, cancellationToken);
-        return TypedResults.Ok((await read.FindAsync(id, person, cancellationToken))!);
+        return TypedResults.Ok((await read.FindAsync(id, person, withChanges: true, cancellationToken))!);
     }
 }
