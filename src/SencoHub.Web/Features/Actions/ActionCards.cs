@@ -141,7 +141,7 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
                 {
                     new TextBlock($"**{CardText.Escape(Shorten(action.Title, TitleInList))}**"),
                     new TextBlock($"Due {UkDates.Format(action.DueOn)} · {action.Priority} priority · {action.DoneCount} of {action.Schools.Count} done" +
-                        (late.Count > 0 ? $" · overdue at {Name(Join(late))}" : string.Empty)) { IsSubtle = true, Spacing = Spacing.None },
+                        (late.Count > 0 ? $" · overdue at {Name(EnglishList.Join(late))}" : string.Empty)) { IsSubtle = true, Spacing = Spacing.None },
                 },
                 SelectAction = new OpenUrlAction("Open the action", links.Tab("actions", $"/actions/{action.Id}")),
             });
@@ -286,13 +286,6 @@ public sealed class ActionCards(AppLinks links, IOptions<ScheduleOptions> schedu
 
     /// <summary>People's and schools' names, from the directory: escaped, and shortened so a card's size stays bounded.</summary>
     private static string Name(string? name) => CardText.Escape(Shorten(name ?? string.Empty, NameOnCard));
-
-    private static string Join(IReadOnlyList<string> names) => names.Count switch
-    {
-        0 => string.Empty,
-        1 => names[0],
-        _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
-    };
 
     /// <summary>Shortened on a whole character (never half a surrogate pair), with an ellipsis.</summary>
     internal static string Shorten(string text, int max)

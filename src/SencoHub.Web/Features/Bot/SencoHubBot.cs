@@ -169,9 +169,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
     internal static async Task<IReadOnlyList<string>> DescribeRolesAsync(DirectoryService directory, SignedInPerson person, CancellationToken cancellationToken)
     {
         var schools = (await directory.ListSchoolsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
-        return [.. person.Roles.Select(r => r.SchoolId is null
-            ? $"{r.Role.Display()} for the whole trust"
-            : $"{r.Role.Display()} at {schools.GetValueOrDefault(r.SchoolId, r.SchoolId)}")];
+        return [.. person.Roles.Select(r => r.Describe(schools))];
     }
 
     private static bool IsRemoval(string? action) => action?.StartsWith(InstallationActions.Remove, StringComparison.OrdinalIgnoreCase) == true;

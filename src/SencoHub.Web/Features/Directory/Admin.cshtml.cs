@@ -55,7 +55,7 @@ public sealed class AdminModel(DirectoryService directory, CalendarService calen
     }
 
     public string Describe(RoleGrant grant) =>
-        grant.SchoolId is null ? grant.Role.Display() : $"{grant.Role.Display()} at {_schoolNames.GetValueOrDefault(grant.SchoolId, grant.SchoolId)}";
+        grant.Describe(_schoolNames);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

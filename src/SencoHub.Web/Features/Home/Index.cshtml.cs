@@ -18,9 +18,7 @@ public sealed class IndexModel(PersonResolver people, DirectoryService directory
         Person = (await people.GetAsync(User, cancellationToken))!;
         TrustName = await directory.TrustNameAsync(cancellationToken);
         var schools = (await directory.ListSchoolsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
-        Roles = [.. Person.Roles.Select(r => r.SchoolId is null
-            ? $"{r.Role.Display()} (whole trust)"
-            : $"{r.Role.Display()} at {schools.GetValueOrDefault(r.SchoolId, r.SchoolId)}")];
+        Roles = [.. Person.Roles.Select(r => r.Describe(schools))];
         var terms = await calendar.LoadAsync(cancellationToken);
         Today = terms.LocalDate(clock.GetUtcNow());
         HalfTerm = terms.CurrentOrNextHalfTerm(Today);

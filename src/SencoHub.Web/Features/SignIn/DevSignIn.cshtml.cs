@@ -51,5 +51,5 @@ public sealed class DevSignInModel(IHostEnvironment environment, DirectoryServic
     }
 
     public string Describe(RoleGrant grant) =>
-        grant.SchoolId is null ? grant.Role.Display() : $"{grant.Role.Display()} at {_schoolNames.GetValueOrDefault(grant.SchoolId, grant.SchoolId)}";
+        grant.Describe(_schoolNames);
 }

@@ -140,10 +140,5 @@ public sealed class StrategyCards(AppLinks links, IOptions<ScheduleOptions> sche
 
     private string Published(StrategyVersionView version) => version.PublishedAt is { } at ? UkDates.Format(at, Zone) : "(not yet published)";
 
-    private static string JoinNames(IReadOnlyList<string> names) => names.Count switch
-    {
-        0 => "your school",
-        1 => names[0],
-        _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
-    };
+    private static string JoinNames(IReadOnlyList<string> names) => names.Count == 0 ? "your school" : EnglishList.Join(names);
 }

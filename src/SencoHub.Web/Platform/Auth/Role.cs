@@ -22,6 +22,12 @@ public static class Roles
         Role.Headteacher => "Headteacher",
         _ => "Staff",
     };
+
+    /// <summary>"SENCO at Oakfield Primary", "SEND lead for the whole trust": one wording on every page and card.</summary>
+    public static string Describe(this RoleGrant grant, IReadOnlyDictionary<string, string> schoolNames) =>
+        grant.SchoolId is null
+            ? $"{grant.Role.Display()} for the whole trust"
+            : $"{grant.Role.Display()} at {schoolNames.GetValueOrDefault(grant.SchoolId, grant.SchoolId)}";
 }
 
 public sealed record RoleGrant(Role Role, string? SchoolId);
