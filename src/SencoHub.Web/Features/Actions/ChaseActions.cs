@@ -8,11 +8,6 @@ using SencoHub.Web.Platform.Delivery;
 
 namespace SencoHub.Web.Features.Actions;
 
-public sealed record ChaseResult(int DueSoon, int Overdue, int Escalated)
-{
-    public static ChaseResult None { get; } = new(0, 0, 0);
-}
-
 /// <summary>
 /// The school-day morning chase, for each school part not done of each open action: a due-soon reminder
 /// N school days before the due date, an overdue reminder on the first school day after it and then every
@@ -23,19 +18,19 @@ public sealed partial class ChaseActions(
     SencoHubDb db, ReadActions read, ActionMessages messages, ActionCards cards, CalendarService calendar, DirectoryService directory,
     Outbox outbox, IOptions<ActionOptions> options, ILogger<ChaseActions> logger)
 {
-    public async Task<ChaseResult> DueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task DueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var terms = await calendar.LoadAsync(cancellationToken);
         if (!terms.IsSchoolDayMorningReached(now, calendar.MorningTime))
         {
-            return ChaseResult.None;
+            return;
         }
 
         var today = terms.LocalDate(now);
         var actions = await read.OpenAsync(today, cancellationToken);
         if (actions.Count == 0)
         {
-            return ChaseResult.None;
+            return;
         }
 
         var ids = actions.Select(a => a.Id).ToList();
@@ -101,7 +96,7 @@ public sealed partial class ChaseActions(
 
         if (dueSoon + overdue + escalations.Count == 0)
         {
-            return ChaseResult.None;
+            return;
         }
 
         try
@@ -112,11 +107,10 @@ public sealed partial class ChaseActions(
         {
             // Another instance chased this morning already.
             db.ChangeTracker.Clear();
-            return ChaseResult.None;
+            return;
         }
 
         LogChased(logger, dueSoon, overdue, escalations.Count);
-        return new ChaseResult(dueSoon, overdue, escalations.Count);
     }
 
     /// <summary>The reminder this school part is owed today, if any.</summary>

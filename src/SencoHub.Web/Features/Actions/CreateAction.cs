@@ -60,7 +60,7 @@ public sealed class CreateAction(
         db.Add(action);
         // The cards carry the action's id, so it is saved first; the transaction keeps the two saves as one.
         await db.SaveChangesAsync(cancellationToken);
-        var view = (await read.FindForCardsAsync(action.Id, cancellationToken))!;
+        var view = await read.ViewOfAsync(action, cancellationToken);
         var (cards, withoutOwner) = await messages.QueueAssignedAsync(view, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -68,19 +68,6 @@ public sealed class ReadActions(SencoHubDb db, DirectoryService directory, Calen
         return ActionView.From(action, Visible(action, viewer), names, today, withLog: true);
     }
 
-    /// <summary>The whole action, every school, whoever asks: for cards and jobs that already checked who may see it.</summary>
-    internal async Task<ActionView?> FindForCardsAsync(int id, CancellationToken cancellationToken = default)
-    {
-        var action = await Load().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (action is null)
-        {
-            return null;
-        }
-
-        var (names, today) = await ContextAsync(cancellationToken);
-        return ActionView.From(action, action.Assignments, names, today, withLog: true);
-    }
-
     /// <summary>Every open action, every school, as of <paramref name="today"/>: what chasing looks at.</summary>
     internal async Task<IReadOnlyList<ActionView>> OpenAsync(DateOnly today, CancellationToken cancellationToken)
     {

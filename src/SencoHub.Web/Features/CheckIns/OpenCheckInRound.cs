@@ -94,12 +94,13 @@ public sealed class OpenCheckInRound(SencoHubDb db, DirectoryService directory, 
             }
 
             var context = new CheckInCardContext(round.Id, round.DisplayName, round.ClosesOn, school.Id, school.Name, template.Definition);
+            var message = CheckInCards.Survey(context, new Dictionary<string, string>()).ToMessage($"SEND check-in for {school.Name}");
             foreach (var senco in sencos[school.Id])
             {
-                var card = CheckInCards.Survey(context, new Dictionary<string, string>());
-                cards += await outbox.ToPersonAsync(senco.AadObjectId, card.ToMessage($"SEND check-in for {school.Name}"),
-                    idempotencyKey: $"checkins:{round.Id}:card:{school.Id}:{senco.AadObjectId}", topic: "checkins.card",
-                    trackingKey: CardTrackingKey(round.Id, school.Id, senco.AadObjectId), cancellationToken: cancellationToken) ? 1 : 0;
+                // The card is tracked by the same key that makes it once-only.
+                var key = CardTrackingKey(round.Id, school.Id, senco.AadObjectId);
+                cards += await outbox.ToPersonAsync(senco.AadObjectId, message, idempotencyKey: key, topic: "checkins.card",
+                    trackingKey: key, cancellationToken: cancellationToken) ? 1 : 0;
             }
         }
 
