@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.SignIn;
 
@@ -25,7 +26,7 @@ public sealed class DevSignInModel(IHostEnvironment environment, DirectoryServic
             return NotFound();
         }
 
-        ReturnUrl = SignInModel.SafeReturnUrl(returnUrl);
+        ReturnUrl = LocalUrl.OrHome(returnUrl);
         People = await directory.ListAsync(cancellationToken);
         TrustName = await directory.TrustNameAsync(cancellationToken);
         _schoolNames = (await directory.ListSchoolsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
@@ -47,7 +48,7 @@ public sealed class DevSignInModel(IHostEnvironment environment, DirectoryServic
 
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             SignInClaims.ForCookie(person, CookieAuthenticationDefaults.AuthenticationScheme));
-        return LocalRedirect(SignInModel.SafeReturnUrl(returnUrl));
+        return LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
     public string Describe(RoleGrant grant) =>
