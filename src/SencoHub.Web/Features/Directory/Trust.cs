@@ -10,6 +10,9 @@ public sealed class Trust
 
     public int Id { get; set; } = SingletonId;
     public required string Name { get; set; }
+
+    /// <summary>Goes up with every directory import, so every instance notices and drops what it cached.</summary>
+    public int DirectoryVersion { get; set; }
 }
 
 internal sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>

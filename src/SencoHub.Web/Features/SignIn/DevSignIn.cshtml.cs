@@ -27,7 +27,8 @@ public sealed class DevSignInModel(IHostEnvironment environment, DirectoryServic
         }
 
         ReturnUrl = LocalUrl.OrHome(returnUrl);
-        People = await directory.ListAsync(cancellationToken);
+        // Only people who may sign in: someone without a role is refused below anyway.
+        People = [.. (await directory.ListAsync(cancellationToken)).Where(p => p.Roles.Count > 0)];
         TrustName = await directory.TrustNameAsync(cancellationToken);
         _schoolNames = (await directory.ListSchoolsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
         return Page();
