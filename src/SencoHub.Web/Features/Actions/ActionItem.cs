@@ -71,9 +71,22 @@ public sealed class ActionItem
     public ActionAssignment AssignmentFor(string schoolId) =>
         Assignments.FirstOrDefault(a => a.SchoolId == schoolId) ?? throw ProblemException.NotFound("That school's part in this action");
 
+    /// <summary>
+    /// Someone with no role at the school gets one answer whatever the action: checked before the action
+    /// or the school's part in it is looked at, so a refusal never tells which schools an action was set for.
+    /// </summary>
+    public static void EnsureBelongsTo(SignedInPerson person, string schoolId)
+    {
+        if (!person.BelongsTo(schoolId))
+        {
+            throw ProblemException.Forbidden(ActionRules.NotYourSchool);
+        }
+    }
+
     /// <summary>Only a holder of the owner role at the school acknowledges, once; returns the acknowledgement (new or earlier).</summary>
     public ActionAcknowledgement Acknowledge(string schoolId, SignedInPerson by, DateTimeOffset at)
     {
+        EnsureBelongsTo(by, schoolId);
         var assignment = AssignmentFor(schoolId);
         if (!by.Holds(OwnerRole.ToRole(), schoolId))
         {
@@ -96,11 +109,13 @@ public sealed class ActionItem
     /// </summary>
     public ActionUpdate? RecordUpdate(string schoolId, SignedInPerson by, ProgressContent progress, DateTimeOffset at)
     {
-        var assignment = AssignmentFor(schoolId);
+        EnsureBelongsTo(by, schoolId);
         if (!by.HoldsAny(schoolId, Role.Headteacher, Role.Senco))
         {
             throw ProblemException.Forbidden(ActionRules.CannotUpdate);
         }
+
+        var assignment = AssignmentFor(schoolId);
 
         EnsureNotWithdrawn();
         if (assignment.IsRepeat(by, progress, at))
