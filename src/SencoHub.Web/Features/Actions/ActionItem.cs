@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -17,12 +18,16 @@ public sealed class ActionItem
     }
 
     public int Id { get; private set; }
+    [StoredText(StoredText.FreeText)]
     public string Title { get; private set; } = string.Empty;
+    [StoredText(StoredText.FreeText)]
     public string Detail { get; private set; } = string.Empty;
 
     /// <summary>The strategy priority it serves, as linked; <see cref="StrategyPriorityKey"/> follows it into later versions.</summary>
     public int? StrategyPriorityId { get; private set; }
+    [StoredText(StoredText.Identifier)]
     public string? StrategyPriorityKey { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string? StrategyPriorityTitle { get; private set; }
 
     public ReviewArea ReviewArea { get; private set; }
@@ -32,11 +37,14 @@ public sealed class ActionItem
     public ActionState State { get; private set; }
 
     public int CreatedByPersonId { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string CreatedByName { get; private set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string? WithdrawnByName { get; private set; }
+    [StoredText(StoredText.FreeText)]
     public string? WithdrawnReason { get; private set; }
 
     /// <summary>Optimistic concurrency over the whole action: two changes at once cannot both win; the loser retries.</summary>
