@@ -1,5 +1,7 @@
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using SencoHub.Testing;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Tests;
 
@@ -46,6 +48,43 @@ public sealed class ArchitectureTests
         }
 
         Assert.Empty(offenders);
+    }
+
+    /// <summary>
+    /// No string a request can fill may reach the database past the pupil-identifier guard. Tracing
+    /// every request type to the columns it ends in would need a call graph and miss new paths
+    /// (pages, cards, imports, bot activities), so the rule is held at the one place every write goes
+    /// through instead: every string the EF model stores declares what it holds with [StoredText],
+    /// and PupilDataWriteBarrier reads every FreeText / FreeTextJson column on each save, whatever
+    /// wrote it. This finds any stored string, in any entity, that says nothing: read from the built
+    /// model, so a new entity or property is found without anyone listing it here.
+    /// </summary>
+    [Fact]
+    public void EveryStoredString_DeclaresWhetherItIsFreeText()
+    {
+        using var db = new SqliteSencoHubDb(new DbContextOptionsBuilder<SqliteSencoHubDb>().UseSqlite("Data Source=:memory:").Options);
+        var offenders = new List<string>();
+        var framework = new List<string>();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            if (entity.ClrType.Assembly != typeof(Program).Assembly)
+            {
+                // ASP.NET Core's own tables: written by the framework, never from a request.
+                framework.Add(entity.ClrType.Name);
+                continue;
+            }
+
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string) || typeof(IEnumerable<string>).IsAssignableFrom(p.ClrType)))
+            {
+                if (PupilDataWriteBarrier.KindOf(property.PropertyInfo) is null)
+                {
+                    offenders.Add($"{entity.ClrType.Name}.{property.Name}");
+                }
+            }
+        }
+
+        Assert.Empty(offenders);
+        Assert.Equal([nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)], framework);
     }
 
     private static IEnumerable<string> SourceFiles(string folder) =>

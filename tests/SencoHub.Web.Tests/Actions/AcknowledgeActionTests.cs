@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -76,7 +77,9 @@ public sealed class AcknowledgeActionTests
             var response = await AcknowledgeAsync(teams, person, id, "nb-oak");
             Assert.Equal(HttpStatusCode.OK, response.Status);
             Assert.Equal("application/vnd.microsoft.activity.message", response.Type);
-            Assert.Contains("Only the school's headteacher acknowledges it", (string?)response.Body!["value"], StringComparison.Ordinal);
+            // Oakfield's own people learn who acknowledges; anyone else only that it is not theirs to do.
+            Assert.Contains(person.Roles.Any(r => r.School == "nb-oak") ? "Only the school's headteacher acknowledges it" : ActionRules.NotYourSchool,
+                (string?)response.Body!["value"], StringComparison.Ordinal);
         }
 
         var stranger = await AcknowledgeAsync(teams, new DemoPerson("not-in-directory", "Sam Stranger", []), id, "nb-oak");
@@ -87,7 +90,7 @@ public sealed class AcknowledgeActionTests
         {
             using var client = await teams.App.ClientForAsync(person.AadObjectId);
             var problem = await ProblemAsync(await client.PostAsync($"/api/actions/{id}/schools/nb-oak/acknowledge", null), HttpStatusCode.Forbidden);
-            Assert.Contains("Only the school's headteacher", (string?)problem["detail"], StringComparison.Ordinal);
+            Assert.Contains("Only the school's", (string?)problem["detail"], StringComparison.Ordinal);
         }
 
         Assert.Equal(0, await CountAsync<ActionAcknowledgement>(teams.App));
@@ -110,7 +113,7 @@ public sealed class AcknowledgeActionTests
     [Theory]
     [InlineData("{ \"actionId\": \"abc\", \"schoolId\": \"nb-oak\" }")]
     [InlineData("{ }")]
-    [InlineData("{ \"actionId\": 99999, \"schoolId\": \"nb-oak\" }")]
+    [InlineData("{ \"actionId\": 99999, \"schoolId\": \"nb-wil\" }")]
     [InlineData("{ \"actionId\": 1, \"schoolId\": \"nb-wil\" }")]
     [InlineData("{ \"actionId\": 1, \"schoolId\": \"<script>\" }")]
     public async Task AStrangeOrStaleCard_GetsAPoliteMessage_AndNothingIsRecorded(string data)
@@ -141,7 +144,39 @@ public sealed class AcknowledgeActionTests
         Assert.Single(bodies, b => (bool)b!["recorded"]!);
         Assert.Single(bodies.Select(b => (string?)b!["acknowledgedAt"]).Distinct());
         Assert.Equal(1, await CountAsync<ActionAcknowledgement>(app));
-        await ProblemAsync(await head.PostAsync($"/api/actions/{id}/schools/nb-wil/acknowledge", null), HttpStatusCode.NotFound);
         await ProblemAsync(await head.PostAsync("/api/actions/4242/schools/nb-riv/acknowledge", null), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task SomeoneOutsideTheSchool_GetsOneAnswer_WhetherOrNotTheSchoolHasThatAction()
+    {
+        // Otherwise 403 against 404 would tell anyone which schools an action was set for.
+        await using var teams = await TeamsApp.StartAsync(configure: app => app.Setting("SencoHub:Scheduling:Enabled", "false"));
+        var id = await CreateAsync(teams.App, Body(schools: Schools("nb-riv")));
+        var outsider = DemoTrust.HeadteacherOf("nb-wil");
+        using var client = await teams.App.ClientForAsync(outsider.AadObjectId);
+        (int, string)[] probes = [(id, "nb-riv"), (id, "nb-oak"), (4242, "nb-riv"), (4242, "nb-oak")];
+
+        var acknowledgements = new List<string>();
+        var updates = new List<string>();
+        var presses = new List<string>();
+        foreach (var (actionId, school) in probes)
+        {
+            var acknowledged = await client.PostAsync($"/api/actions/{actionId}/schools/{school}/acknowledge", null);
+            var updated = await client.PostAsJsonAsync($"/api/actions/{actionId}/schools/{school}/updates", new { status = "Done", note = "Finished." });
+            acknowledgements.Add($"{(int)acknowledged.StatusCode} {(await acknowledged.Content.ReadFromJsonAsync<JsonObject>())!["detail"]}");
+            updates.Add($"{(int)updated.StatusCode} {(await updated.Content.ReadFromJsonAsync<JsonObject>())!["detail"]}");
+            var press = await teams.Teams.ExecuteAsync(outsider, ActionCards.AcknowledgeVerb, new { actionId = actionId.ToString(CultureInfo.InvariantCulture), schoolId = school });
+            var update = await teams.Teams.ExecuteAsync(outsider, ActionCards.UpdateVerb, new { actionId = actionId.ToString(CultureInfo.InvariantCulture), schoolId = school, status = "Done", note = "Finished." });
+            presses.Add($"{press.Body!.ToJsonString()} {update.Body!.ToJsonString()}");
+        }
+
+        Assert.StartsWith("403 ", acknowledgements[0], StringComparison.Ordinal);
+        Assert.StartsWith("403 ", updates[0], StringComparison.Ordinal);
+        Assert.Single(acknowledgements.Distinct());
+        Assert.Single(updates.Distinct());
+        Assert.Single(presses.Distinct());
+        Assert.Equal(0, await CountAsync<ActionAcknowledgement>(teams.App));
+        Assert.Equal(0, await CountAsync<ActionUpdate>(teams.App));
     }
 }

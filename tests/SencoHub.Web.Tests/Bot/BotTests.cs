@@ -76,6 +76,28 @@ public sealed class BotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATeamNamedWithAPupilIdentifier_IsRecordedWithoutItsName()
+    {
+        var installer = TeamsClient.From(DemoTrust.SendLead);
+        await _teams.Teams.SendAsync(new SencoHub.Teams.Activities.Activity
+        {
+            Type = "installationUpdate",
+            Action = "add",
+            From = installer,
+            Conversation = new SencoHub.Teams.Activities.ConversationAccount { Id = TeamsClient.TeamId, ConversationType = "channel", IsGroup = true, TenantId = TeamsClient.TenantId },
+            ChannelData = new SencoHub.Teams.Activities.TeamsChannelData
+            {
+                Team = new SencoHub.Teams.Activities.TeamInfo { Id = TeamsClient.TeamId, Name = "Support for \u0410 7000 0000 0037" },
+                Channel = new SencoHub.Teams.Activities.ChannelInfo { Id = TeamsClient.TeamId },
+                Tenant = new SencoHub.Teams.Activities.TenantInfo { Id = TeamsClient.TenantId },
+            },
+        });
+
+        var channel = await _teams.App.WithDbAsync(db => db.Set<ConversationRecord>().SingleAsync(c => c.ConversationId == TeamsClient.TeamId));
+        Assert.Null(channel.Name);
+    }
+
+    [Fact]
     public async Task Uninstall_ForgetsTheConversation()
     {
         var head = DemoTrust.HeadteacherOf("nb-oak");

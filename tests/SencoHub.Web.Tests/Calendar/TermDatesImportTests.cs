@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SencoHub.Testing;
 using SencoHub.Web.Features.Calendar;
+using SencoHub.Web.Tests.Platform;
 
 namespace SencoHub.Web.Tests.Calendar;
 
@@ -85,5 +87,58 @@ public sealed class TermDatesImportTests
             await db.Set<NonSchoolDay>().CountAsync()));
         Assert.Equal(new DateOnly(2027, 2, 12), calendar.Item1.End);
         Assert.Equal(1, calendar.Item2);
+    }
+
+    [Fact]
+    public void AnInsetDayNamedWithAPupilIdentifier_RefusesTheWholeFile_WithoutRepeatingIt()
+    {
+        var ics = Ics.Replace("SUMMARY:INSET day", "SUMMARY:INSET day (A 7000 0000 0557 review)", StringComparison.Ordinal);
+
+        var refused = Assert.Throws<TermDatesFileException>(() => ImportTermDates.Parse(ics));
+
+        Assert.Contains("unique pupil number", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("4 Jan 2027", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("7000", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheTermDatesPage_RefusesANonSchoolDayReasonHoldingAPupilIdentifier(TestProvider provider)
+    {
+        await using var app = await new SencoHubApp(provider).StartAsync();
+        var lead = await SignInTests.SignedInBrowserAsync(app, DemoTrust.SendLead.AadObjectId);
+        var form = await lead.GetStringAsync("/admin/term-dates");
+
+        var response = await lead.PostAsync("/admin/term-dates?handler=NonSchoolDay", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["date"] = "2026-12-01",
+            ["reason"] = "Closed for A700000000037's review",
+            ["__RequestVerificationToken"] = SignInTests.AntiforgeryToken(form),
+        }));
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("unique pupil number", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("A700000000037", page, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<NonSchoolDay>().CountAsync(d => d.Date == new DateOnly(2026, 12, 1))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheTermDatesPage_RefusesAnIcsFileWhoseClosureNamesAPupil(TestProvider provider)
+    {
+        await using var app = await new SencoHubApp(provider).StartAsync();
+        var lead = await SignInTests.SignedInBrowserAsync(app, DemoTrust.SendLead.AadObjectId);
+        var form = await lead.GetStringAsync("/admin/term-dates");
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(SignInTests.AntiforgeryToken(form)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Ics.Replace("SUMMARY:INSET day", "SUMMARY:INSET day A\u200B700000000037", StringComparison.Ordinal))), "file", "terms.ics" },
+        };
+
+        var response = await lead.PostAsync("/admin/term-dates?handler=Ics", upload);
+
+        Assert.Contains("unique pupil number", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<NonSchoolDay>().CountAsync()));
     }
 }

@@ -334,6 +334,49 @@ public sealed class CheckInFlowTests
         Assert.DoesNotContain("Something only the trust should read", reply.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CheckInInAChannel_FromSomeoneWhoMayNotReadCheckIns_GivesNoResults()
+    {
+        // The same rule as the API and the check-ins page, which refuse staff.
+        await using var teams = await StartAsync(TestProvider.Sqlite);
+        var senco = DemoTrust.SencoOf("nb-oak");
+        var staff = DemoTrust.StaffOf("nb-oak");
+        await teams.Teams.InstallInTeamAsync(DemoTrust.SendLead, senco, staff);
+        var round = await OpenRoundAsync(teams.App);
+        await SubmitAsync(teams, senco, Answers(round, "nb-oak"));
+        var api = await teams.App.ClientForAsync(staff.AadObjectId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/checkins/rounds/{round}/results")).StatusCode);
+
+        await teams.Teams.ChannelMessageAsync(staff, "check-in");
+
+        await Eventually.TrueAsync(() => RepliesInTheChannel(teams).Count == 1, "the answer in the thread");
+        var reply = RepliesInTheChannel(teams).Single().Body!;
+        Assert.Contains("Check-in results are for SENCOs, headteachers, the SEND lead and trustees.", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Check-in so far", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("of " + DemoTrust.SchoolIds.Count + " schools", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACheckInCardPressedByAnotherSchoolsSenco_GetsOneAnswer_WhateverTheRoundOrSchool()
+    {
+        await using var teams = await StartAsync(TestProvider.Sqlite);
+        var round = await OpenRoundAsync(teams.App);
+        var outsider = DemoTrust.SencoOf("nb-riv");
+
+        var answers = new List<string>();
+        foreach (var (roundId, school) in new[] { (round, "nb-oak"), (round, "no-such-school"), (round + 100, "nb-oak") })
+        {
+            answers.Add((await teams.Teams.ExecuteAsync(outsider, CheckInCards.EditVerb, new { round = roundId, school })).Body!.ToJsonString());
+            answers.Add((await SubmitAsync(teams, outsider, Answers(roundId, school))).Body!.ToJsonString());
+        }
+
+        Assert.Single(answers.Distinct());
+        Assert.Contains("only answer the check-in for a school where you are the SENCO", answers[0], StringComparison.Ordinal);
+    }
+
+    private static List<SencoHub.Teams.Testing.ConnectorRequest> RepliesInTheChannel(TeamsApp teams) =>
+        [.. teams.Connector.Requests.Where(r => r.ConversationId?.StartsWith(TeamsClient.TeamId + ";", StringComparison.Ordinal) == true)];
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task TheActionSubmitFallback_StoresTheAnswers_AndUpdatesTheCardInPlace(TestProvider provider)

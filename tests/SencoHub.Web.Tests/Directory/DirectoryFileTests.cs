@@ -31,6 +31,22 @@ public sealed class DirectoryFileTests
     }
 
     [Fact]
+    public void NamesHoldingAPupilIdentifier_AreRefused_ByEntryAndField()
+    {
+        var ex = Refused("""
+            { "trust": { "name": "T A700000000037" },
+              "schools": [ { "id": "a", "name": "A\u200b700000000037 Primary", "urn": "100001", "phase": "Primary" } ],
+              "people": [ { "aadObjectId": "p1", "name": "Sam A-7000-0000-0037", "email": "one@x.org", "roles": [] } ],
+            """ + ValidTail);
+
+        Assert.Contains("trust.name", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schools[0] (\"a\").name", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("people[0] (\"p1\").name", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("unique pupil number", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("700000000037", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MalformedJson_IsRefusedWithItsPosition()
     {
         var ex = Assert.Throws<DirectoryFileException>(() => DirectoryFileReader.Read("{ \"trust\": { \"name\": \"X\" ", []));

@@ -155,4 +155,21 @@ public sealed class AcknowledgeStrategyTests
         await Eventually.TrueAsync(() => teams.Connector.Requests.Any(r => r.ConversationId?.StartsWith(TeamsClient.TeamId + ";", StringComparison.Ordinal) == true
             && r.Body?.Contains("Priorities by review area", StringComparison.Ordinal) == true), "the channel summary in the thread");
     }
+
+    [Fact]
+    public async Task AcknowledgingADraft_IsAnsweredAsIfThereWereNoSuchVersion()
+    {
+        // The API and pages hide drafts from everyone but the SEND lead; the card must not give one away.
+        await using var teams = await TeamsApp.StartAsync(configure: app => app.Setting("SencoHub:Scheduling:Enabled", "false"));
+        using var lead = await teams.App.ClientForAsync(DemoTrust.SendLead.AadObjectId);
+        var draft = await CreateDraftAsync(lead, Body(title: "Not yet published"));
+        var head = DemoTrust.HeadteacherOf("nb-oak");
+
+        var pressOnDraft = await teams.Teams.ExecuteAsync(head, "strategy.acknowledge", new { versionId = draft.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var pressOnNothing = await teams.Teams.ExecuteAsync(head, "strategy.acknowledge", new { versionId = "424242" });
+
+        Assert.Equal(pressOnNothing.Body!.ToJsonString(), pressOnDraft.Body!.ToJsonString());
+        Assert.DoesNotContain("draft", pressOnDraft.Body!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await CountAsync<StrategyAcknowledgement>(teams.App));
+    }
 }

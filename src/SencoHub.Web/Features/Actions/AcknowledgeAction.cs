@@ -18,6 +18,7 @@ public sealed class AcknowledgeAction(SencoHubDb db, ReadActions read, ActionMes
 
     public async Task<ActionAcknowledged> AcknowledgeAsync(SignedInPerson person, int actionId, string schoolId, CancellationToken cancellationToken = default)
     {
+        ActionItem.EnsureBelongsTo(person, schoolId);
         for (var attempt = 1; ; attempt++)
         {
             var action = await read.LoadForChangeAsync(actionId, cancellationToken) ?? throw ProblemException.NotFound("The action");

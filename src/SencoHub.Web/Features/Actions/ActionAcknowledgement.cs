@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -24,6 +25,7 @@ public sealed class ActionAcknowledgement
     public int PersonId { get; private set; }
 
     /// <summary>As the directory named them then, so the record reads right after they leave.</summary>
+    [StoredText(StoredText.Generated)]
     public string PersonName { get; private set; } = string.Empty;
     public DateTimeOffset AcknowledgedAt { get; private set; }
 }

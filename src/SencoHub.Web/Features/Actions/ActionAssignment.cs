@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -34,6 +35,7 @@ public sealed class ActionAssignment
 
     public int Id { get; private set; }
     public int ActionId { get; private set; }
+    [StoredText(StoredText.Identifier)]
     public string SchoolId { get; private set; } = string.Empty;
     public AssignmentStatus Status { get; private set; }
     public DateTimeOffset? LastUpdateAt { get; private set; }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -17,12 +18,16 @@ public sealed class ActionItem
     }
 
     public int Id { get; private set; }
+    [StoredText(StoredText.FreeText)]
     public string Title { get; private set; } = string.Empty;
+    [StoredText(StoredText.FreeText)]
     public string Detail { get; private set; } = string.Empty;
 
     /// <summary>The strategy priority it serves, as linked; <see cref="StrategyPriorityKey"/> follows it into later versions.</summary>
     public int? StrategyPriorityId { get; private set; }
+    [StoredText(StoredText.Identifier)]
     public string? StrategyPriorityKey { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string? StrategyPriorityTitle { get; private set; }
 
     public ReviewArea ReviewArea { get; private set; }
@@ -32,11 +37,14 @@ public sealed class ActionItem
     public ActionState State { get; private set; }
 
     public int CreatedByPersonId { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string CreatedByName { get; private set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string? WithdrawnByName { get; private set; }
+    [StoredText(StoredText.FreeText)]
     public string? WithdrawnReason { get; private set; }
 
     /// <summary>Optimistic concurrency over the whole action: two changes at once cannot both win; the loser retries.</summary>
@@ -71,9 +79,22 @@ public sealed class ActionItem
     public ActionAssignment AssignmentFor(string schoolId) =>
         Assignments.FirstOrDefault(a => a.SchoolId == schoolId) ?? throw ProblemException.NotFound("That school's part in this action");
 
+    /// <summary>
+    /// Someone with no role at the school gets one answer whatever the action: checked before the action
+    /// or the school's part in it is looked at, so a refusal never tells which schools an action was set for.
+    /// </summary>
+    public static void EnsureBelongsTo(SignedInPerson person, string schoolId)
+    {
+        if (!person.BelongsTo(schoolId))
+        {
+            throw ProblemException.Forbidden(ActionRules.NotYourSchool);
+        }
+    }
+
     /// <summary>Only a holder of the owner role at the school acknowledges, once; returns the acknowledgement (new or earlier).</summary>
     public ActionAcknowledgement Acknowledge(string schoolId, SignedInPerson by, DateTimeOffset at)
     {
+        EnsureBelongsTo(by, schoolId);
         var assignment = AssignmentFor(schoolId);
         if (!by.Holds(OwnerRole.ToRole(), schoolId))
         {
@@ -96,11 +117,13 @@ public sealed class ActionItem
     /// </summary>
     public ActionUpdate? RecordUpdate(string schoolId, SignedInPerson by, ProgressContent progress, DateTimeOffset at)
     {
-        var assignment = AssignmentFor(schoolId);
+        EnsureBelongsTo(by, schoolId);
         if (!by.HoldsAny(schoolId, Role.Headteacher, Role.Senco))
         {
             throw ProblemException.Forbidden(ActionRules.CannotUpdate);
         }
+
+        var assignment = AssignmentFor(schoolId);
 
         EnsureNotWithdrawn();
         if (assignment.IsRepeat(by, progress, at))

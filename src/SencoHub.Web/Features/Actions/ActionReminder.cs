@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -33,6 +34,7 @@ public sealed class ActionReminder
 
     public int Id { get; private set; }
     public int ActionId { get; private set; }
+    [StoredText(StoredText.Identifier)]
     public string SchoolId { get; private set; } = string.Empty;
     public ChaseKind Kind { get; private set; }
 

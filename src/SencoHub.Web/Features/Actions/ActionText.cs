@@ -38,6 +38,13 @@ public static class ActionRules
     public const string CannotUpdate =
         "Thanks for looking at this action. Only the school's headteacher or SENCO records progress on it, so nothing was recorded for you.";
 
+    /// <summary>
+    /// For someone with no role at the school named: the same whether or not the action exists or is
+    /// set for that school, so nobody can probe which schools an action was set for.
+    /// </summary>
+    public const string NotYourSchool =
+        "Thanks for looking at this action. Only the school's headteacher or SENCO acts on it, for their own school, so nothing was recorded for you.";
+
     public const string OnlySendLead = "Only the trust's SEND lead sets and withdraws actions.";
 
     public static string NotTheOwner(ActionOwnerRole owner) =>

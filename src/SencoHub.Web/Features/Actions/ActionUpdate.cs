@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -26,15 +27,19 @@ public sealed class ActionUpdate
     public int Id { get; private set; }
     public int AssignmentId { get; private set; }
     public int PersonId { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string PersonName { get; private set; } = string.Empty;
     public DateTimeOffset At { get; private set; }
     public AssignmentStatus Status { get; private set; }
+    [StoredText(StoredText.FreeText)]
     public string Note { get; private set; } = string.Empty;
 
     /// <summary>https only (checked before it gets here).</summary>
+    [StoredText(StoredText.FreeText)]
     public string? EvidenceUrl { get; private set; }
 
     /// <summary>Unique per assignment: see <see cref="ActionAssignment"/>.</summary>
+    [StoredText(StoredText.Generated)]
     public string RepeatKey { get; private set; } = string.Empty;
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -37,15 +38,21 @@ public sealed class ActivityFeedNotification
     }
 
     public long Id { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string IdempotencyKey { get; private set; } = string.Empty;
+    [StoredText(StoredText.Identifier)]
     public string RecipientAadObjectId { get; private set; } = string.Empty;
 
     /// <summary>An activity type the manifest declares (<c>actionAssigned</c>, <c>actionDue</c>).</summary>
+    [StoredText(StoredText.Generated)]
     public string ActivityType { get; private set; } = string.Empty;
+    [StoredText(StoredText.Generated)]
     public string PreviewText { get; private set; } = string.Empty;
+    [StoredText(StoredText.Generated)]
     public string WebUrl { get; private set; } = string.Empty;
 
     /// <summary><c>[{ "name", "value" }]</c> for the type's template placeholders.</summary>
+    [StoredText(StoredText.Generated)]
     public string TemplateParametersJson { get; private set; } = "[]";
     public FeedState State { get; private set; }
     public int Attempts { get; private set; }
@@ -55,6 +62,7 @@ public sealed class ActivityFeedNotification
     public DateTimeOffset? CompletedAt { get; private set; }
 
     /// <summary>Graph's error code or the exception type; never a message body (it may echo text).</summary>
+    [StoredText(StoredText.Generated)]
     public string? FailureReason { get; private set; }
 
     internal void Sent(DateTimeOffset at)

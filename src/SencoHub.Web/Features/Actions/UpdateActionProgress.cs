@@ -19,16 +19,18 @@ public sealed class UpdateActionProgress(SencoHubDb db, ReadActions read, Action
     public async Task<ProgressRecorded> RecordAsync(SignedInPerson person, int actionId, string schoolId, ProgressRequest? request,
         CancellationToken cancellationToken = default)
     {
+        // Before anything is looked up, so the answer says nothing about the action or the school's part
+        // in it, and before reading the body, so someone who may not update learns that first.
+        ActionItem.EnsureBelongsTo(person, schoolId);
+        if (!person.HoldsAny(schoolId, Role.Headteacher, Role.Senco))
+        {
+            throw ProblemException.Forbidden(ActionRules.CannotUpdate);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var action = await read.LoadForChangeAsync(actionId, cancellationToken) ?? throw ProblemException.NotFound("The action");
             var assignment = action.AssignmentFor(schoolId);
-            if (!person.HoldsAny(schoolId, Role.Headteacher, Role.Senco))
-            {
-                // Before reading the body, so someone who may not update learns that first.
-                throw ProblemException.Forbidden(ActionRules.CannotUpdate);
-            }
-
             var progress = ProgressContent.From(request, assignment.Status);
             var update = action.RecordUpdate(schoolId, person, progress, clock.GetUtcNow());
             var view = await read.ViewOfAsync(action, cancellationToken);

@@ -17,13 +17,9 @@ public static class BotCards
         var card = new AdaptiveCard { FallbackText = $"Welcome to SencoHub, {person.Name}." };
         card.Body.Add(new TextBlock($"Welcome to SencoHub, {CardText.Escape(person.Name)}") { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading });
         card.Body.Add(new TextBlock($"SencoHub brings {CardText.Escape(trustName)}'s SEND work into Teams."));
-        card.Body.Add(new TextBlock(roles.Count == 0
-            ? "You are in the trust directory but hold no role yet; your SEND lead can add one."
-            : "In the trust directory you are:") { Spacing = Spacing.Medium });
-        if (roles.Count > 0)
-        {
-            card.Body.Add(new TextBlock(string.Join("\n", roles.Select(r => "- " + CardText.Escape(r)))));
-        }
+        // Only people holding a role are welcomed: anyone else is not in the directory as far as SencoHub goes.
+        card.Body.Add(new TextBlock("In the trust directory you are:") { Spacing = Spacing.Medium });
+        card.Body.Add(new TextBlock(string.Join("\n", roles.Select(r => "- " + CardText.Escape(r)))));
 
         var abilities = person.Roles.Select(r => r.Role).Distinct().Select(WhatYouCanDo).ToList();
         if (abilities.Count > 0)

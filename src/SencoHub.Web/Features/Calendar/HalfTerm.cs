@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Calendar;
 
@@ -19,6 +20,7 @@ public sealed partial class HalfTerm
     public int Id { get; set; }
 
     /// <summary>"2026-27": the year the autumn term starts, then the last two digits of the next.</summary>
+    [StoredText(StoredText.Identifier)]
     public required string AcademicYear { get; set; }
     public HalfTermName Name { get; set; }
     public DateOnly Start { get; set; }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ical.Net.CalendarComponents;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Calendar;
 
@@ -71,6 +72,13 @@ public sealed partial class ImportTermDates(SencoHubDb db, CalendarService calen
                 {
                     ignored.Add($"\"{Shorten(summary)}\": a closure longer than {MaxClosureDays} days looks like a holiday, which the half-term dates already cover.");
                     continue;
+                }
+
+                if (PupilDataGuard.ContainsUpn(summary))
+                {
+                    // The summary becomes the day's stored reason: refused like any typed text, and never quoted back.
+                    throw new TermDatesFileException(
+                        $"Nothing was imported: the closure on {UkDates.Format(start)} is named with what looks like a pupil's unique pupil number (UPN). SencoHub does not hold pupil-level data; rename that event and import the file again.");
                 }
 
                 for (var day = start; day <= end; day = day.AddDays(1))

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Calendar;
 
@@ -47,14 +48,19 @@ public sealed class TermDatesModel(CalendarService calendar, ImportTermDates imp
 
     public async Task<IActionResult> OnPostNonSchoolDayAsync(DateOnly? date, string? reason, CancellationToken cancellationToken)
     {
-        reason = reason?.Trim();
-        if (date is null || string.IsNullOrEmpty(reason) || reason.Length > 200)
+        var errors = new Dictionary<string, string[]>();
+        var text = TypedText.Line(errors, "reason", reason, NonSchoolDay.ReasonLength, "Enter a reason.");
+        if (date is null)
         {
-            Fail("Enter a date and a reason of up to 200 characters.");
+            Fail($"Enter a date and a reason of up to {NonSchoolDay.ReasonLength} characters.");
+        }
+        else if (errors.Count > 0)
+        {
+            Fail(errors["reason"][0]);
         }
         else
         {
-            await calendar.UpsertNonSchoolDaysAsync([new NonSchoolDayEntry(date.Value, reason)], cancellationToken);
+            await calendar.UpsertNonSchoolDaysAsync([new NonSchoolDayEntry(date.Value, text)], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             Succeed("Saved.");
         }

@@ -24,11 +24,13 @@ public static class CheckInQueries
 
     public static bool CanReadCheckIns(SignedInPerson person) => ReadableSchools(person) is not { Count: 0 };
 
+    public const string OnlyReadersMessage = "Check-in results are for SENCOs, headteachers, the SEND lead and trustees.";
+
     public static void EnsureCanReadCheckIns(SignedInPerson person)
     {
         if (!CanReadCheckIns(person))
         {
-            throw ProblemException.Forbidden("Check-in results are for SENCOs, headteachers, the SEND lead and trustees.");
+            throw ProblemException.Forbidden(OnlyReadersMessage);
         }
     }
 }

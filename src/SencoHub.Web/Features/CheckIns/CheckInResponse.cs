@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -15,13 +16,17 @@ public sealed class CheckInResponse
 
     public long Id { get; private set; }
     public int RoundId { get; private set; }
+    [StoredText(StoredText.Identifier)]
     public string SchoolId { get; private set; } = string.Empty;
+    [StoredText(StoredText.FreeTextJson)]
     public string AnswersJson { get; private set; } = "{}";
 
     /// <summary>The whole-number answers alone, so results can read many rounds without their narrative.</summary>
+    [StoredText(StoredText.Generated)]
     public string NumbersJson { get; private set; } = "{}";
     public int Revision { get; private set; }
     public int SubmittedByPersonId { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string SubmittedBy { get; private set; } = string.Empty;
     public DateTimeOffset FirstSubmittedAt { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
@@ -56,10 +61,13 @@ public sealed class CheckInResponseRevision(int roundId, string schoolId, int re
 {
     public long Id { get; private set; }
     public int RoundId { get; private set; } = roundId;
+    [StoredText(StoredText.Identifier)]
     public string SchoolId { get; private set; } = schoolId;
     public int Revision { get; private set; } = revision;
+    [StoredText(StoredText.FreeTextJson)]
     public string AnswersJson { get; private set; } = answersJson;
     public int SubmittedByPersonId { get; private set; } = submittedByPersonId;
+    [StoredText(StoredText.Generated)]
     public string SubmittedBy { get; private set; } = submittedBy;
     public DateTimeOffset SubmittedAt { get; private set; } = submittedAt;
 }

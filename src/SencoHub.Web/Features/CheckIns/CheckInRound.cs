@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Features.Calendar;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -15,6 +16,7 @@ public sealed class CheckInRound
     }
 
     public int Id { get; private set; }
+    [StoredText(StoredText.Identifier)]
     public string AcademicYear { get; private set; } = string.Empty;
     public HalfTermName HalfTerm { get; private set; }
 
@@ -23,6 +25,7 @@ public sealed class CheckInRound
 
     public int TemplateId { get; private set; }
     public CheckInTemplate Template { get; private set; } = null!;
+    [StoredText(StoredText.Identifier)]
     public List<string> SchoolIds { get; private set; } = [];
     public DateTimeOffset OpenedAt { get; private set; }
 
@@ -30,6 +33,7 @@ public sealed class CheckInRound
     public DateOnly OpenedOn { get; private set; }
 
     /// <summary>Who opened it: a name, or null when the term calendar did.</summary>
+    [StoredText(StoredText.Generated)]
     public string? OpenedBy { get; private set; }
 
     /// <summary>The last day (trust time) answers are accepted.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -15,7 +16,9 @@ public sealed class CheckInTemplate
     public int Id { get; private set; }
     public int Version { get; private set; }
     public DateTimeOffset SavedAt { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string SavedBy { get; private set; } = string.Empty;
+    [StoredText(StoredText.FreeTextJson)]
     public string DefinitionJson { get; private set; } = string.Empty;
 
     public SurveyDefinition Definition => _definition ??= SurveyDefinition.FromJson(DefinitionJson);

@@ -27,7 +27,14 @@ public sealed class ShowCheckIn(SencoHubDb db, DirectoryService directory, Calen
         var dashboard = links.Tab("checkins", "/checkins");
         if (turn.Activity.IsGroupConversation)
         {
-            // A channel or group chat sees the trust-wide summary only, never a school's card or answers.
+            // A channel or group chat sees the trust-wide summary only, never a school's card or answers,
+            // and only when the person asking may read check-ins at all: the API's and the page's rule.
+            if (!CheckInQueries.CanReadCheckIns(person))
+            {
+                await turn.ReplyAsync(CheckInQueries.OnlyReadersMessage, cancellationToken);
+                return;
+            }
+
             await ReplySummaryAsync(turn, open, cancellationToken);
             return;
         }

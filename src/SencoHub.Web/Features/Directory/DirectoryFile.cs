@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Directory;
 
@@ -102,6 +103,10 @@ public static partial class DirectoryFileReader
         {
             errors.Add($"trust.name: longer than {DirectoryLimits.NameLength} characters.");
         }
+        else
+        {
+            CheckNoPupilData(errors, "trust.name", trustName);
+        }
 
         var schools = ReadSchools(file.Schools ?? [], errors);
         var schoolIds = new HashSet<string>(schools.Select(s => s.Id).Concat(knownSchoolIds), StringComparer.Ordinal);
@@ -117,6 +122,18 @@ public static partial class DirectoryFileReader
         }
 
         return new ValidDirectory(trustName!, schools, people, halfTerms);
+    }
+
+    /// <summary>Names are free text like any other: one holding a pupil identifier is refused, and never quoted back.</summary>
+    private static bool CheckNoPupilData(List<string> errors, string field, string text)
+    {
+        if (!PupilDataGuard.ContainsUpn(text))
+        {
+            return true;
+        }
+
+        errors.Add($"{field}: {PupilDataGuard.Message}");
+        return false;
     }
 
     private static List<School> ReadSchools(List<DirectoryFile.SchoolEntry?> entries, List<string> errors)
@@ -152,6 +169,10 @@ public static partial class DirectoryFileReader
             {
                 errors.Add($"{at}.name: needs a name of 1 to {DirectoryLimits.NameLength} characters.");
                 ok = false;
+            }
+            else
+            {
+                ok &= CheckNoPupilData(errors, $"{at}.name", name);
             }
 
             var urn = entry.Urn?.Trim();
@@ -213,6 +234,10 @@ public static partial class DirectoryFileReader
             {
                 errors.Add($"{at}.name: needs a name of 1 to {DirectoryLimits.NameLength} characters.");
                 ok = false;
+            }
+            else
+            {
+                ok &= CheckNoPupilData(errors, $"{at}.name", name);
             }
 
             var email = entry.Email?.Trim();

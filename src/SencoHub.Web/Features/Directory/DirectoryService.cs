@@ -7,13 +7,21 @@ namespace SencoHub.Web.Features.Directory;
 /// <summary>How the rest of the app reads the trust directory.</summary>
 public sealed class DirectoryService(SencoHubDb db, DirectoryCache cache) : IPersonDirectory
 {
+    /// <summary>
+    /// Someone who may use SencoHub now: in the directory and holding at least one role. People the
+    /// file lists without a role, or whose roles an import took away, are nobody to sign-in, the API,
+    /// the pages and the bot alike, though they stay on record for what they did.
+    /// </summary>
     public Task<SignedInPerson?> FindAsync(string aadObjectId, CancellationToken cancellationToken) =>
-        cache.GetOrLoadAsync(aadObjectId, async () =>
-        {
-            var person = await db.Set<Person>().AsNoTracking().Include(p => p.Roles)
-                .FirstOrDefaultAsync(p => p.AadObjectId == aadObjectId, cancellationToken);
-            return person is null ? null : ToSignedIn(person);
-        });
+        cache.GetOrLoadAsync(aadObjectId,
+            async () => await db.Set<Trust>().AsNoTracking().Where(t => t.Id == Trust.SingletonId)
+                .Select(t => (int?)t.DirectoryVersion).FirstOrDefaultAsync(cancellationToken) ?? 0,
+            async () =>
+            {
+                var person = await db.Set<Person>().AsNoTracking().Include(p => p.Roles)
+                    .FirstOrDefaultAsync(p => p.AadObjectId == aadObjectId, cancellationToken);
+                return person is null || person.Roles.Count == 0 ? null : ToSignedIn(person);
+            });
 
     public async Task<IReadOnlyList<SignedInPerson>> ListAsync(CancellationToken cancellationToken)
     {

@@ -49,6 +49,9 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         var peopleRemoved = removeAbsentPeople ? RemoveRolesOfAbsentPeople(known, directory.People) : 0;
         await calendar.UpsertHalfTermsAsync(directory.HalfTerms, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // Atomic in the database, so two imports at once still leave two increments for other instances to see.
+        await db.Set<Trust>().Where(t => t.Id == Trust.SingletonId)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.DirectoryVersion, x => x.DirectoryVersion + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         cache.Clear();
         return new DirectoryImportSummary(schoolsAdded, schoolsUpdated, peopleAdded, peopleUpdated, directory.HalfTerms.Count, peopleRemoved);

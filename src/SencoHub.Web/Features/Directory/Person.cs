@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Directory;
 
@@ -8,8 +9,11 @@ public sealed class Person
     public int Id { get; set; }
 
     /// <summary>Entra object id, kept opaque: Microsoft's own test tools send ids that are not GUIDs.</summary>
+    [StoredText(StoredText.Identifier)]
     public required string AadObjectId { get; set; }
+    [StoredText(StoredText.FreeText)]
     public required string Name { get; set; }
+    [StoredText(StoredText.Identifier)]
     public required string Email { get; set; }
     public List<RoleAssignment> Roles { get; set; } = [];
 }

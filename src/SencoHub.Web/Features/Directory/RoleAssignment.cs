@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Directory;
 
@@ -11,6 +12,7 @@ public sealed class RoleAssignment
     public Role Role { get; set; }
 
     /// <summary>Null for the trust-wide roles; the school for the others.</summary>
+    [StoredText(StoredText.Identifier)]
     public string? SchoolId { get; set; }
 }
 

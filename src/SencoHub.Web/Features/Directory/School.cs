@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Directory;
 
@@ -25,10 +26,13 @@ public static class SchoolPhases
 public sealed class School
 {
     /// <summary>Stable text id chosen by the trust (e.g. <c>nb-oak</c>); never changes.</summary>
+    [StoredText(StoredText.Identifier)]
     public required string Id { get; set; }
+    [StoredText(StoredText.FreeText)]
     public required string Name { get; set; }
 
     /// <summary>Unique reference number from Get Information About Schools: six digits.</summary>
+    [StoredText(StoredText.Identifier)]
     public required string Urn { get; set; }
     public SchoolPhase Phase { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Directory;
 
@@ -9,7 +10,11 @@ public sealed class Trust
     public const int SingletonId = 1;
 
     public int Id { get; set; } = SingletonId;
+    [StoredText(StoredText.FreeText)]
     public required string Name { get; set; }
+
+    /// <summary>Goes up with every directory import, so every instance notices and drops what it cached.</summary>
+    public int DirectoryVersion { get; set; }
 }
 
 internal sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>

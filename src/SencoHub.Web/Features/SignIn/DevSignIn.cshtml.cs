@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.SignIn;
 
@@ -25,8 +26,9 @@ public sealed class DevSignInModel(IHostEnvironment environment, DirectoryServic
             return NotFound();
         }
 
-        ReturnUrl = SignInModel.SafeReturnUrl(returnUrl);
-        People = await directory.ListAsync(cancellationToken);
+        ReturnUrl = LocalUrl.OrHome(returnUrl);
+        // Only people who may sign in: someone without a role is refused below anyway.
+        People = [.. (await directory.ListAsync(cancellationToken)).Where(p => p.Roles.Count > 0)];
         TrustName = await directory.TrustNameAsync(cancellationToken);
         _schoolNames = (await directory.ListSchoolsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
         return Page();
@@ -47,7 +49,7 @@ public sealed class DevSignInModel(IHostEnvironment environment, DirectoryServic
 
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             SignInClaims.ForCookie(person, CookieAuthenticationDefaults.AuthenticationScheme));
-        return LocalRedirect(SignInModel.SafeReturnUrl(returnUrl));
+        return LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
     public string Describe(RoleGrant grant) =>

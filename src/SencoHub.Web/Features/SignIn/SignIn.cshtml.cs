@@ -13,14 +13,7 @@ public sealed class SignInModel(IHostEnvironment environment) : PageModel
 
     public void OnGet(string? returnUrl)
     {
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = LocalUrl.OrHome(returnUrl);
         InTeams = HttpContext.Tab().InTeams;
     }
-
-    /// <summary>Only local paths, so the sign-in page cannot be used to bounce people elsewhere.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }

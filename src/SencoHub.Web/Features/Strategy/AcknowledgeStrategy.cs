@@ -31,7 +31,13 @@ public sealed class AcknowledgeStrategy(SencoHubDb db, ReadStrategy read, Outbox
         }
 
         var version = await db.Set<StrategyVersion>().Include(v => v.Acknowledgements.Where(a => a.PersonId == person.PersonId))
-            .FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken) ?? throw ProblemException.NotFound("That version of the strategy");
+            .FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+        // A draft is not there for anyone but the SEND lead (ReadStrategy's rule), so pressing on one is answered like a missing version.
+        if (version is null || (version.IsDraft && !person.IsSendLead))
+        {
+            throw ProblemException.NotFound("That version of the strategy");
+        }
+
         if (version.State == StrategyState.Superseded)
         {
             return new AcknowledgeResult(await ViewAsync(versionId, person, cancellationToken), await read.CurrentAsync(cancellationToken: cancellationToken), null, Recorded: false);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Strategy;
 
@@ -21,10 +22,12 @@ public sealed class StrategyAcknowledgement
 
     public int Id { get; private set; }
     public int VersionId { get; private set; }
+    [StoredText(StoredText.Identifier)]
     public string SchoolId { get; private set; } = string.Empty;
     public int PersonId { get; private set; }
 
     /// <summary>As the directory named them then: the record must still read right if they leave.</summary>
+    [StoredText(StoredText.Generated)]
     public string PersonName { get; private set; } = string.Empty;
     public DateTimeOffset AcknowledgedAt { get; private set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Strategy;
 
@@ -28,12 +29,17 @@ public sealed class StrategyPriority
 
     public int Id { get; private set; }
     public int VersionId { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string Key { get; private set; } = string.Empty;
     public int Position { get; private set; }
+    [StoredText(StoredText.FreeText)]
     public string Title { get; private set; } = string.Empty;
+    [StoredText(StoredText.FreeText)]
     public string Description { get; private set; } = string.Empty;
     public ReviewArea ReviewArea { get; private set; }
+    [StoredText(StoredText.FreeText)]
     public string SuccessMeasures { get; private set; } = string.Empty;
+    [StoredText(StoredText.FreeText)]
     public string Owner { get; private set; } = string.Empty;
 
     /// <summary>How long the priority runs, in half-terms.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Strategy;
 
@@ -26,17 +27,21 @@ public sealed class StrategyVersion
 
     public int Id { get; private set; }
     public int Number { get; private set; }
+    [StoredText(StoredText.FreeText)]
     public string Title { get; private set; } = string.Empty;
+    [StoredText(StoredText.FreeText)]
     public string Vision { get; private set; } = string.Empty;
     public StrategyState State { get; private set; }
     public List<StrategyPriority> Priorities { get; private set; } = [];
     public List<StrategyAcknowledgement> Acknowledgements { get; private set; } = [];
 
     public int CreatedByPersonId { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string CreatedByName { get; private set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int? PublishedByPersonId { get; private set; }
+    [StoredText(StoredText.Generated)]
     public string? PublishedByName { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
     public int? SupersededByVersionId { get; private set; }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,12 +16,24 @@ public static class AuthEndpoints
         }
 
         app.MapPost("/auth/teams-sso", ExchangeTeamsTokenAsync).AllowAnonymous().DisableAntiforgery();
-        app.MapPost("/sign-out", async (HttpContext context) =>
-        {
-            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return TypedResults.Redirect("/sign-in");
-        });
+        app.MapPost("/sign-out", SignOutAsync);
         return app;
+    }
+
+    /// <summary>
+    /// Only the layout's form, which carries the anti-forgery token, ends a session: the cookie is
+    /// SameSite=None inside Teams, so another site's form would otherwise sign people out.
+    /// Minimal APIs check the token by themselves only for endpoints that bind a form, so it is checked here.
+    /// </summary>
+    private static async Task<Results<RedirectHttpResult, BadRequest>> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.BadRequest();
+        }
+
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.Redirect("/sign-in");
     }
 
     public sealed record DevTokenRequest(string? AadObjectId);

@@ -38,6 +38,17 @@ public static class AuthSetup
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.LoginPath = "/sign-in";
+                // Roles are read afresh on every request: someone the directory no longer lists, or who
+                // lost every role, is signed out at once rather than when the cookie expires.
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    var people = context.HttpContext.RequestServices.GetRequiredService<PersonResolver>();
+                    if (context.Principal is null || await people.GetAsync(context.Principal, context.HttpContext.RequestAborted) is null)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
                 // A real 403 (then the friendly error page), not a redirect to one.
                 options.Events.OnRedirectToAccessDenied = context =>
                 {

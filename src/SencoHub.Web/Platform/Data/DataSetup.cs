@@ -27,7 +27,7 @@ public static class DataSetup
             services.AddSingleton(dataSource);
             // Pooled: every bot turn and page gets a ready context instead of building one.
             services.AddDbContextPool<SencoHubDb, PostgresSencoHubDb>(db => db.UseNpgsql(dataSource, npgsql =>
-                npgsql.MigrationsHistoryTable("__ef_migrations_history")).AddInterceptors(DatabaseCommandTracing.Instance));
+                npgsql.MigrationsHistoryTable("__ef_migrations_history")).AddInterceptors(DatabaseCommandTracing.Instance, PupilDataWriteBarrier.Instance));
         }
         else
         {
@@ -35,7 +35,7 @@ public static class DataSetup
                 .ResolveDataDirectory(environment.ContentRootPath);
             var connectionString = configuration.GetConnectionString("SencoHub")
                 ?? $"Data Source={Path.Combine(dataDirectory, "sencohub.db")}";
-            services.AddDbContextPool<SencoHubDb, SqliteSencoHubDb>(db => db.UseSqlite(connectionString).AddInterceptors(DatabaseCommandTracing.Instance));
+            services.AddDbContextPool<SencoHubDb, SqliteSencoHubDb>(db => db.UseSqlite(connectionString).AddInterceptors(DatabaseCommandTracing.Instance, PupilDataWriteBarrier.Instance));
         }
 
         services.AddDataProtection().SetApplicationName("SencoHub").PersistKeysToDbContext<SencoHubDb>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Platform.Delivery;
 
@@ -19,16 +20,25 @@ public sealed class ConversationRecord
     public int Id { get; set; }
 
     /// <summary>For channels, the channel id without a thread suffix: posting there starts a new thread.</summary>
+    [StoredText(StoredText.Identifier)]
     public required string ConversationId { get; set; }
 
     public ConversationKind Kind { get; set; }
+    [StoredText(StoredText.Identifier)]
     public required string ServiceUrl { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? TenantId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? BotId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? UserId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? UserAadObjectId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? TeamId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? TeamAadGroupId { get; set; }
+    [StoredText(StoredText.FreeText)]
     public string? Name { get; set; }
 
     /// <summary>When the app was installed here (installationUpdate / the bot joining); null if only seen.</summary>
@@ -37,6 +47,7 @@ public sealed class ConversationRecord
     /// <summary>Teams refused to deliver here (uninstalled, blocked, deleted); not used again until it is seen afresh.</summary>
     public bool IsDead { get; set; }
 
+    [StoredText(StoredText.Generated)]
     public string? DeadReason { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
 }
@@ -44,10 +55,15 @@ public sealed class ConversationRecord
 /// <summary>A Teams user the bot has seen, so a personal chat can be created for them.</summary>
 public sealed class TeamsUser
 {
+    [StoredText(StoredText.Identifier)]
     public required string AadObjectId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public required string UserId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public required string ServiceUrl { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? TenantId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? BotId { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
 }

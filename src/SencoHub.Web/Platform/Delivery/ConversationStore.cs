@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using SencoHub.Teams.Activities;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Platform.Delivery;
 
@@ -44,7 +45,9 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock, IMemory
         record.BotId = activity.Recipient?.Id ?? record.BotId;
         record.TeamId = activity.ChannelData?.Team?.Id ?? record.TeamId;
         record.TeamAadGroupId = activity.ChannelData?.Team?.AadGroupId ?? record.TeamAadGroupId;
-        record.Name = activity.ChannelData?.Team?.Name ?? activity.Conversation.Name ?? record.Name;
+        // Team and chat names are typed in Teams: one that holds a pupil identifier is not kept.
+        var name = activity.ChannelData?.Team?.Name ?? activity.Conversation.Name;
+        record.Name = name is null ? record.Name : PupilDataGuard.ContainsUpn(name) ? null : name;
         // Refreshed now and then, not on every activity, so a busy conversation does not write on each turn.
         if (now - record.LastSeenAt > SeenRefreshInterval)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Platform.Delivery;
 
@@ -38,31 +39,42 @@ public enum DeliveryTarget
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
+    [StoredText(StoredText.Generated)]
     public required string IdempotencyKey { get; set; }
 
     /// <summary>What the message is about, for reports (e.g. <c>strategy.published</c>).</summary>
+    [StoredText(StoredText.Generated)]
     public required string Topic { get; set; }
 
     public DeliveryTarget Target { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? TargetAadObjectId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? TargetConversationId { get; set; }
 
     /// <summary>The outgoing activity (text and attachments) as Bot Framework JSON.</summary>
+    [StoredText(StoredText.Generated)]
     public required string ActivityJson { get; set; }
 
     /// <summary>Lets a feature find, report on, or later update what was sent (e.g. <c>strategy:12:person:abc</c>).</summary>
+    [StoredText(StoredText.Generated)]
     public string? TrackingKey { get; set; }
 
     /// <summary>When set, this replaces the delivered message that carries this tracking key instead of sending a new one.</summary>
+    [StoredText(StoredText.Generated)]
     public string? ReplacesTrackingKey { get; set; }
 
     public DeliveryState State { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
+    [StoredText(StoredText.Generated)]
     public string? LeaseOwner { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? SentActivityId { get; set; }
+    [StoredText(StoredText.Identifier)]
     public string? SentConversationId { get; set; }
+    [StoredText(StoredText.Generated)]
     public string? FailureReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

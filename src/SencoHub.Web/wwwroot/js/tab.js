@@ -27,12 +27,16 @@
     document.documentElement.setAttribute('data-theme', name);
     document.cookie = 'sencohub-theme=' + name + '; path=/; max-age=2592000; SameSite=None; Secure';
   }
+  // A path on this site: the server's rule for return URLs (Platform/Web/LocalUrl.cs), character for character.
+  function isLocalPath(url) {
+    return typeof url === 'string' && /^\/(?![\/\\])[A-Za-z0-9\/_\-.?=&%]*$/.test(url);
+  }
   // A card's deep link names the page to open (subPageId). Follow it only when Teams has just
   // loaded the tab (its contentUrl carries inTeams=1), and only to a path on this site.
   function openDeepLink(context) {
     var target = context.page && context.page.subPageId;
     if (!target || !/[?&]inTeams=1(&|$)/.test(window.location.search)) return;
-    if (!/^\/(?![\/\\])[A-Za-z0-9\/_\-.?=&%]*$/.test(target)) return;
+    if (!isLocalPath(target)) return;
     if (target === window.location.pathname + window.location.search) return;
     window.location.replace(target);
   }
@@ -49,7 +53,11 @@
     teams.authentication.getAuthToken().then(function (token) {
       return fetch('/auth/teams-sso', { method: 'POST', headers: { Authorization: 'Bearer ' + token }, credentials: 'include' });
     }).then(function (response) {
-      if (response.status === 204) { window.location.href = sso.getAttribute('data-return-url') || '/'; return; }
+      if (response.status === 204) {
+        var back = sso.getAttribute('data-return-url');
+        window.location.href = isLocalPath(back) ? back : '/';
+        return;
+      }
       return response.json().then(function (problem) { status.textContent = problem.title + (problem.detail ? ' ' + problem.detail : ''); });
     }).catch(function () { status.textContent = 'Teams could not sign you in. Close and reopen the tab, or ask your IT team.'; });
   });

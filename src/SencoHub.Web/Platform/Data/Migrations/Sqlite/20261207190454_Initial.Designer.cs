@@ -11,7 +11,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSencoHubDb))]
-    [Migration("20261122213636_Initial")]
+    [Migration("20261207190454_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -645,6 +645,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("SencoHub.Web.Features.Directory.Trust", b =>
                 {
                     b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectoryVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

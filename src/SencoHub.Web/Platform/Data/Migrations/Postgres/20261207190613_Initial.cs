@@ -260,7 +260,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DirectoryVersion = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSencoHubDb))]
-    [Migration("20261122213651_Initial")]
+    [Migration("20261207190613_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -681,6 +681,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("SencoHub.Web.Features.Directory.Trust", b =>
                 {
                     b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DirectoryVersion")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
