@@ -38,8 +38,7 @@ internal static class ActionsApi
     private static async Task<FileContentHttpResult> ExportAsync(string? format, [AsParameters] ActionQuery query, ExportActions export, SignedInPerson person,
         CancellationToken cancellationToken)
     {
-        var file = await export.ExportAsync(person, format, query.ToFilter(), cancellationToken);
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        return (await export.ExportAsync(person, format, query.ToFilter(), cancellationToken)).ToResult();
     }
 
     private static async Task<Ok<AcknowledgementResponse>> AcknowledgeAsync(int id, string schoolId, AcknowledgeAction acknowledge, SignedInPerson person,

@@ -45,9 +45,9 @@ public static class CheckInsApi
         checkIns.MapGet("/rounds/{id:int}/results", async (int id, SignedInPerson person, GetCheckInResults results, CancellationToken ct) =>
             TypedResults.Ok(await results.GetAsync(id, person, ct)));
         checkIns.MapGet("/rounds/{id:int}/export", async (int id, string? format, SignedInPerson person, ExportCheckIns export, CancellationToken ct) =>
-            FileOf(await export.ExportAsync(id, format, person, ct)));
+            (await export.ExportAsync(id, format, person, ct)).ToResult());
         checkIns.MapGet("/export", async (string? format, SignedInPerson person, ExportCheckIns export, CancellationToken ct) =>
-            FileOf(await export.ExportAsync(null, format, person, ct)));
+            (await export.ExportAsync(null, format, person, ct)).ToResult());
         return api;
     }
 
@@ -109,6 +109,4 @@ public static class CheckInsApi
 
         return buffer.ToArray();
     }
-
-    private static FileContentHttpResult FileOf(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 }
