@@ -30,8 +30,9 @@ public static class DirectoryFeature
             TypedResults.Ok(await directory.ListSchoolsAsync(ct)));
         api.MapGet("/directory/people", async (DirectoryService directory, CancellationToken ct) =>
             TypedResults.Ok(await directory.ListAsync(ct))).RequireAuthorization(Policies.TrustWideRead);
+        // The file is read as text and checked by DirectoryFile, so its shape is declared for the OpenAPI document.
         api.MapPost("/directory/import", ImportAsync).RequireAuthorization(Policies.SendLead)
-            .WithMetadata(new RequestSizeLimitAttribute(AdminModel.MaxDirectoryFileBytes));
+            .DescribesJsonBody<DirectoryFile>().WithMetadata(new RequestSizeLimitAttribute(AdminModel.MaxDirectoryFileBytes));
         return api;
     }
 

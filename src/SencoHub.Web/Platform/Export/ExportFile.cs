@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Platform.Export;
@@ -10,8 +11,11 @@ public enum ExportFormat
     Xlsx,
 }
 
-/// <summary>A finished download: what the browser saves, under which name and type.</summary>
-public sealed record ExportFile(string FileName, string ContentType, byte[] Content)
+/// <summary>
+/// A finished download: what the browser saves, under which name and type. An API endpoint returns it as it is
+/// (it describes itself in the OpenAPI document as a CSV or XLSX file).
+/// </summary>
+public sealed record ExportFile(string FileName, string ContentType, byte[] Content) : IResult, IEndpointMetadataProvider
 {
     public const string CsvType = "text/csv";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -31,5 +35,8 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
         _ => new(baseName + ".xlsx", XlsxType, XlsxExport.Write(table, sheetName)),
     };
 
-    public FileContentHttpResult ToResult() => TypedResults.File(Content, ContentType, FileName);
+    public Task ExecuteAsync(HttpContext httpContext) => TypedResults.File(Content, ContentType, FileName).ExecuteAsync(httpContext);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), [CsvType, XlsxType]));
 }

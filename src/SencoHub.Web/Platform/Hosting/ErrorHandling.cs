@@ -48,7 +48,7 @@ public static class ErrorHandling
     public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
 
     public static bool IsApiPath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/dev/token") || path.StartsWithSegments("/auth");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/dev/token") || path.StartsWithSegments("/auth") || path.StartsWithSegments("/openapi");
 
     public static IServiceCollection AddSencoHubErrors(this IServiceCollection services)
     {
