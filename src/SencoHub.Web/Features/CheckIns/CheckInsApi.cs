@@ -72,8 +72,7 @@ public static class CheckInsApi
         }
         catch (JsonException ex)
         {
-            throw ProblemException.Invalid(ex.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body",
-                "The template is not in a form SencoHub can read" + (ex.Path is { Length: > 1 } at ? $" (at {at})." : "."));
+            throw ErrorHandling.UnreadableJson(ex);
         }
 
         var saved = await save.SaveAsync(new SurveyDefinition { Sections = input?.Sections ?? [] }, input?.BasedOnVersion, person, cancellationToken);
