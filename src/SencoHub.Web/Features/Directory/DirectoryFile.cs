@@ -136,9 +136,9 @@ public static partial class DirectoryFileReader
             }
 
             var ok = true;
-            if (string.IsNullOrEmpty(id) || !SchoolIdPattern().IsMatch(id))
+            if (!SchoolIdRule.IsValid(id))
             {
-                errors.Add($"{at}.id: needs a stable id of letters, digits, '-' or '_' (at most {DirectoryLimits.SchoolIdLength} characters).");
+                errors.Add($"{at}.id: needs a stable id of {SchoolIdRule.Rule}.");
                 ok = false;
             }
             else if (!seenIds.Add(id))
@@ -351,9 +351,6 @@ public static partial class DirectoryFileReader
         errors.Add($"{at}: \"{value}\" is not a date in the form YYYY-MM-DD.");
         return null;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
-    private static partial Regex SchoolIdPattern();
 
     [GeneratedRegex(@"^\d{6}$")]
     private static partial Regex UrnPattern();
