@@ -18,8 +18,7 @@ public static class DirectoryFeature
         services.AddScoped<ImportDirectory>();
         services.AddStartupTask<SeedDirectory>();
         services.AddCommand<ImportDirectoryCommand>("import-directory");
-        services.AddNavEntry("home", "/");
-        services.AddNavEntry("admin", "/admin", sendLeadOnly: true);
+        services.AddNavEntry("admin", "/admin", "Admin", order: 90, sendLeadOnly: true);
         return services;
     }
 

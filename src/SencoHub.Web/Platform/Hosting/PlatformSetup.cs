@@ -41,7 +41,7 @@ public static class PlatformSetup
         services.AddSencoHubDelivery();
         services.AddSencoHubScheduling();
         services.AddSencoHubApiDocument();
-        services.AddNavEntry("home", "/");
+        services.AddNavEntry("home", "/", "Home", order: 0);
         return builder;
     }
 
