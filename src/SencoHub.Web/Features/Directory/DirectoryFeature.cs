@@ -10,7 +10,7 @@ public static class DirectoryFeature
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
-        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName);
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<DirectoryCache>();
         services.AddScoped<DirectoryService>();

@@ -14,7 +14,7 @@ public static class PlatformSetup
     public static WebApplicationBuilder AddSencoHubPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SencoHubOptions>().BindConfiguration(SencoHubOptions.SectionName);
+        services.AddOptions<SencoHubOptions>().BindConfiguration(SencoHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSencoHubData(builder.Configuration, builder.Environment);
         services.AddSencoHubAuth(builder.Configuration, builder.Environment);
@@ -36,7 +36,7 @@ public static class PlatformSetup
             options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             options.Conventions.ConfigureFilter(new UnknownPageHandler());
         }).AddRazorOptions(options => options.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
-        services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName);
+        services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AppLinks>();
         services.AddSencoHubDelivery();
         services.AddSencoHubScheduling();
