@@ -6,7 +6,7 @@ using SencoHub.Teams.Cards;
 using SencoHub.Teams.Testing;
 using SencoHub.Testing;
 using SencoHub.Web.Features.Actions;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 using static SencoHub.Web.Tests.Actions.ActionsTestKit;
 using static SencoHub.Web.Tests.Strategy.StrategyTestKit;
 

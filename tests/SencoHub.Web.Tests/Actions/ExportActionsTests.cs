@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using SencoHub.Testing;
 using SencoHub.Web.Features.Actions;
+using SencoHub.Web.Platform.Export;
 using static SencoHub.Web.Tests.Actions.ActionsTestKit;
 using static SencoHub.Web.Tests.Strategy.StrategyTestKit;
 
@@ -36,7 +37,7 @@ public sealed class ExportActionsTests
 
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal("sencohub-actions-2026-11-23.csv", csvResponse.Content.Headers.ContentDisposition?.FileNameStar ?? csvResponse.Content.Headers.ContentDisposition?.FileName);
-        Assert.Equal(ExportActions.XlsxType, xlsxResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ExportFile.XlsxType, xlsxResponse.Content.Headers.ContentType?.MediaType);
         var csv = ReadCsv(await csvResponse.Content.ReadAsByteArrayAsync());
         var xlsxBytes = await xlsxResponse.Content.ReadAsByteArrayAsync();
         var xlsx = ReadXlsx(xlsxBytes);
@@ -101,7 +102,7 @@ public sealed class ExportActionsTests
         return rows;
     }
 
-    /// <summary>Every row's cells as text, the way <see cref="ExportActions.Text"/> writes them (dates from their number formats).</summary>
+    /// <summary>Every row's cells as text, the way <see cref="ExportTable.Text"/> writes them (dates from their number formats).</summary>
     internal static List<string[]> ReadXlsx(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);
@@ -129,9 +130,9 @@ public sealed class ExportActionsTests
                 var number = double.Parse(cell.CellValue.Text, CultureInfo.InvariantCulture);
                 return formats[(int)(cell.StyleIndex?.Value ?? 0)] switch
                 {
-                    164 => ExportActions.Text(DateOnly.FromDateTime(DateTime.FromOADate(number))),
-                    165 => ExportActions.Text(DateTime.FromOADate(number)),
-                    _ => ExportActions.Text((int)number),
+                    164 => ExportTable.Text(DateOnly.FromDateTime(DateTime.FromOADate(number))),
+                    165 => ExportTable.Text(DateTime.FromOADate(number)),
+                    _ => ExportTable.Text((int)number),
                 };
             }).ToArray();
         })];

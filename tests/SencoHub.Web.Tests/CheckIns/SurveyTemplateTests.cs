@@ -1,6 +1,6 @@
 using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Platform.Hosting;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 
 namespace SencoHub.Web.Tests.CheckIns;
 

@@ -1,5 +1,5 @@
 using SencoHub.Web.Features.Strategy;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 
 namespace SencoHub.Web.Tests.Strategy;
 

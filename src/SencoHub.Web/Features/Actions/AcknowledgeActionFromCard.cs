@@ -2,6 +2,7 @@ using System.Globalization;
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
 using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Actions;
@@ -46,8 +47,8 @@ internal static class ActionCardData
     public static bool TryRead(CardActionRequest action, out int actionId, out string schoolId)
     {
         schoolId = action.GetString("schoolId")?.Trim() ?? string.Empty;
-        // School ids are letters, digits, '-' and '_' (the directory's rule), so nothing else reaches the logs.
+        // Only a well-formed school id (the directory's rule) reaches the logs.
         return int.TryParse(action.GetString("actionId"), NumberStyles.None, CultureInfo.InvariantCulture, out actionId)
-            && schoolId.Length is > 0 and <= ActionLimits.SchoolIdLength && schoolId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+            && SchoolIdRule.IsValid(schoolId);
     }
 }

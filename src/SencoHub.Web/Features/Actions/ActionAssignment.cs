@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 
@@ -79,7 +80,7 @@ internal sealed class ActionAssignmentConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<ActionAssignment> builder)
     {
         builder.ToTable("action_assignments");
-        builder.Property(a => a.SchoolId).HasMaxLength(ActionLimits.SchoolIdLength);
+        builder.Property(a => a.SchoolId).HasMaxLength(SchoolIdRule.MaxLength);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(a => new { a.ActionId, a.SchoolId }).IsUnique();
         builder.HasIndex(a => a.SchoolId);

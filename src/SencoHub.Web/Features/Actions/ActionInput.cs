@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SencoHub.Web.Features.Strategy;
 using SencoHub.Web.Platform.Hosting;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Actions;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Hosting;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Features.Actions;

@@ -9,7 +9,6 @@ public static class ActionLimits
     public const int EvidenceUrlLength = 2_000;
     public const int ReasonLength = 500;
     public const int PersonNameLength = 200;
-    public const int SchoolIdLength = 64;
 
     /// <summary>A due date further away than this is taken for a typing mistake.</summary>
     public const int MaxYearsAhead = 3;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Features.Directory;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -48,7 +49,7 @@ internal sealed class ActionReminderConfiguration : IEntityTypeConfiguration<Act
     public void Configure(EntityTypeBuilder<ActionReminder> builder)
     {
         builder.ToTable("action_reminders");
-        builder.Property(r => r.SchoolId).HasMaxLength(ActionLimits.SchoolIdLength);
+        builder.Property(r => r.SchoolId).HasMaxLength(SchoolIdRule.MaxLength);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<ActionItem>().WithMany().HasForeignKey(r => r.ActionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ActionId, r.SchoolId, r.Kind, r.On }).IsUnique();

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Actions;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Export;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Actions;
@@ -35,12 +36,9 @@ internal static class ActionsApi
         return TypedResults.Created($"/api/actions/{created.Id}", created);
     }
 
-    private static async Task<FileContentHttpResult> ExportAsync(string? format, [AsParameters] ActionQuery query, ExportActions export, SignedInPerson person,
-        CancellationToken cancellationToken)
-    {
-        var file = await export.ExportAsync(person, format, query.ToFilter(), cancellationToken);
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
-    }
+    private static Task<ExportFile> ExportAsync(string? format, [AsParameters] ActionQuery query, ExportActions export, SignedInPerson person,
+        CancellationToken cancellationToken) =>
+        export.ExportAsync(person, format, query.ToFilter(), cancellationToken);
 
     private static async Task<Ok<AcknowledgementResponse>> AcknowledgeAsync(int id, string schoolId, AcknowledgeAction acknowledge, SignedInPerson person,
         CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public static class ActionsFeature
         services.AddBotCommand<ShowActionsCommand>("actions", "actions", "Your school's open actions, most urgent first: acknowledge them and update progress");
         services.AddCardAction<AcknowledgeActionFromCard>(ActionCards.AcknowledgeVerb);
         services.AddCardAction<UpdateActionProgressFromCard>(ActionCards.UpdateVerb);
-        services.AddNavEntry("actions", "/actions");
+        services.AddNavEntry("actions", "/actions", "Actions", order: 30);
         return services;
     }
 

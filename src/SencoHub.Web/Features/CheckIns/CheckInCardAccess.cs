@@ -64,7 +64,7 @@ public sealed class CheckInCardAccess(SencoHubDb db, DirectoryService directory,
     {
         if (action.Data is not { ValueKind: JsonValueKind.Object } data
             || !data.TryGetProperty("round", out var round) || !data.TryGetProperty("school", out var school)
-            || school.ValueKind != JsonValueKind.String || school.GetString() is not { Length: > 0 and <= 64 } schoolId)
+            || school.ValueKind != JsonValueKind.String || school.GetString() is not { } schoolId || !SchoolIdRule.IsValid(schoolId))
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Features.Directory;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -77,7 +78,7 @@ internal sealed class CheckInResponseConfiguration : IEntityTypeConfiguration<Ch
     public void Configure(EntityTypeBuilder<CheckInResponse> builder)
     {
         builder.ToTable("check_in_responses");
-        builder.Property(r => r.SchoolId).HasMaxLength(64);
+        builder.Property(r => r.SchoolId).HasMaxLength(SchoolIdRule.MaxLength);
         builder.Property(r => r.SubmittedBy).HasMaxLength(200);
         builder.HasIndex(r => new { r.RoundId, r.SchoolId }).IsUnique();
         builder.HasOne<CheckInRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
@@ -90,7 +91,7 @@ internal sealed class CheckInResponseRevisionConfiguration : IEntityTypeConfigur
     public void Configure(EntityTypeBuilder<CheckInResponseRevision> builder)
     {
         builder.ToTable("check_in_response_revisions");
-        builder.Property(r => r.SchoolId).HasMaxLength(64);
+        builder.Property(r => r.SchoolId).HasMaxLength(SchoolIdRule.MaxLength);
         builder.Property(r => r.SubmittedBy).HasMaxLength(200);
         // Two revisions racing for the same number: one insert fails and is retried.
         builder.HasIndex(r => new { r.RoundId, r.SchoolId, r.Revision }).IsUnique();

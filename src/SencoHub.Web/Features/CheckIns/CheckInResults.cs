@@ -1,4 +1,4 @@
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 namespace SencoHub.Web.Features.CheckIns;
 
 public sealed record CheckInResults(

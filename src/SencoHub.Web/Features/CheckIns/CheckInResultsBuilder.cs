@@ -1,4 +1,4 @@
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 namespace SencoHub.Web.Features.CheckIns;
 
 /// <summary>A school's answers to a round, with who sent them; for older rounds only the whole-number answers.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -29,9 +30,10 @@ public static class CheckInsApi
     internal static RouteGroupBuilder MapEndpoints(RouteGroupBuilder api)
     {
         var checkIns = api.MapGroup("/checkins");
-        checkIns.MapGet("/template", GetTemplateAsync);
+        checkIns.MapGet("/template", GetTemplateAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        // The body is read by hand (bounded), so its shape is declared for the OpenAPI document.
         checkIns.MapPut("/template", PutTemplateAsync).RequireAuthorization(Policies.SendLead)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxTemplateBytes));
+            .DescribesJsonBody<TemplateInput>().WithMetadata(new RequestSizeLimitAttribute(MaxTemplateBytes));
         checkIns.MapGet("/rounds", async (SignedInPerson person, ListCheckInRounds list, CancellationToken ct) =>
             TypedResults.Ok(await list.ListAsync(person, ct)));
         checkIns.MapPost("/rounds", OpenRoundAsync).RequireAuthorization(Policies.SendLead);
@@ -44,10 +46,10 @@ public static class CheckInsApi
             TypedResults.Ok(await nudge.NudgeAsync(id, person, ct))).RequireAuthorization(Policies.SendLead);
         checkIns.MapGet("/rounds/{id:int}/results", async (int id, SignedInPerson person, GetCheckInResults results, CancellationToken ct) =>
             TypedResults.Ok(await results.GetAsync(id, person, ct)));
-        checkIns.MapGet("/rounds/{id:int}/export", async (int id, string? format, SignedInPerson person, ExportCheckIns export, CancellationToken ct) =>
-            FileOf(await export.ExportAsync(id, format, person, ct)));
-        checkIns.MapGet("/export", async (string? format, SignedInPerson person, ExportCheckIns export, CancellationToken ct) =>
-            FileOf(await export.ExportAsync(null, format, person, ct)));
+        checkIns.MapGet("/rounds/{id:int}/export", (int id, string? format, SignedInPerson person, ExportCheckIns export, CancellationToken ct) =>
+            export.ExportAsync(id, format, person, ct));
+        checkIns.MapGet("/export", (string? format, SignedInPerson person, ExportCheckIns export, CancellationToken ct) =>
+            export.ExportAsync(null, format, person, ct));
         return api;
     }
 
@@ -70,8 +72,7 @@ public static class CheckInsApi
         }
         catch (JsonException ex)
         {
-            throw ProblemException.Invalid(ex.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body",
-                "The template is not in a form SencoHub can read" + (ex.Path is { Length: > 1 } at ? $" (at {at})." : "."));
+            throw ErrorHandling.UnreadableJson(ex);
         }
 
         var saved = await save.SaveAsync(new SurveyDefinition { Sections = input?.Sections ?? [] }, input?.BasedOnVersion, person, cancellationToken);
@@ -109,6 +110,4 @@ public static class CheckInsApi
 
         return buffer.ToArray();
     }
-
-    private static FileContentHttpResult FileOf(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 }

@@ -29,7 +29,7 @@ public static class CheckInsFeature
         services.AddScheduledJob<OpenScheduledRounds>();
         services.AddScheduledJob<SendCheckInReminders>();
         services.AddScheduledJob<CloseEndedRounds>();
-        services.AddNavEntry("checkins", "/checkins");
+        services.AddNavEntry("checkins", "/checkins", "Check-ins", order: 20);
         return services;
     }
 

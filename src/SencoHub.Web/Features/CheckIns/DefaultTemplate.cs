@@ -1,4 +1,4 @@
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 namespace SencoHub.Web.Features.CheckIns;
 
 /// <summary>The survey a new installation starts with; the SEND lead changes it in the tab.</summary>

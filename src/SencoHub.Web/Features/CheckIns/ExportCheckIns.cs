@@ -1,19 +1,12 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
-using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Export;
 
 namespace SencoHub.Web.Features.CheckIns;
-
-public sealed record ExportFile(string FileName, string ContentType, byte[] Content);
-
-/// <summary>A grid of cells: text, whole numbers, or empty.</summary>
-public sealed record ExportTable(IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows);
 
 /// <summary>
 /// CSV or XLSX of a round, or of every round: one row per school per round (answered or not), one
@@ -21,21 +14,13 @@ public sealed record ExportTable(IReadOnlyList<string> Headers, IReadOnlyList<ob
 /// </summary>
 public sealed class ExportCheckIns(SencoHubDb db, DirectoryService directory, CalendarService calendar)
 {
-    public const string CsvType = "text/csv";
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private static readonly string[] FixedHeaders = ["Academic year", "Half-term", "School", "School id", "URN", "Answered", "Sent by", "Sent at"];
 
     /// <param name="roundId">One round, or null for all of them.</param>
     public async Task<ExportFile> ExportAsync(int? roundId, string? format, SignedInPerson person, CancellationToken cancellationToken = default)
     {
         CheckInQueries.EnsureCanReadCheckIns(person);
-        var kind = format?.Trim().ToUpperInvariant() switch
-        {
-            "CSV" => "csv",
-            "XLSX" => "xlsx",
-            _ => throw ProblemException.Invalid("format", "Choose format=csv or format=xlsx."),
-        };
+        var kind = ExportFile.ParseFormat(format);
 
         var readable = CheckInQueries.ReadableSchools(person);
         List<RoundAnswers> rounds;
@@ -54,9 +39,7 @@ public sealed class ExportCheckIns(SencoHubDb db, DirectoryService directory, Ca
         }
 
         var table = BuildTable(rounds, await directory.ListSchoolsAsync(cancellationToken), readable, calendar.TimeZone);
-        return kind == "csv"
-            ? new ExportFile(name + ".csv", CsvType, Csv(table))
-            : new ExportFile(name + ".xlsx", XlsxType, XlsxWriter.Write(table, roundId is null ? "Check-ins" : "Check-in"));
+        return ExportFile.From(table, kind, name, roundId is null ? "Check-ins" : "Check-in");
     }
 
     public static ExportTable BuildTable(IReadOnlyList<RoundAnswers> rounds, IReadOnlyList<School> schools, IReadOnlyCollection<string>? readable, TimeZoneInfo zone)
@@ -106,40 +89,4 @@ public sealed class ExportCheckIns(SencoHubDb db, DirectoryService directory, Ca
         QuestionType.Number or QuestionType.Rating => answers.Number(question.Id),
         _ => answers.Describe(question),
     };
-
-    public static byte[] Csv(ExportTable table)
-    {
-        using var stream = new MemoryStream();
-        // A byte-order mark so Excel reads the file as UTF-8.
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
-        {
-            foreach (var header in table.Headers)
-            {
-                csv.WriteField(Defuse(header));
-            }
-
-            csv.EndRecord();
-            foreach (var row in table.Rows)
-            {
-                foreach (var cell in row)
-                {
-                    csv.WriteField(cell switch
-                    {
-                        int number => number.ToString(CultureInfo.InvariantCulture),
-                        string text => Defuse(text),
-                        _ => string.Empty,
-                    });
-                }
-
-                csv.EndRecord();
-            }
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe (OWASP CSV injection).</summary>
-    public static string Defuse(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

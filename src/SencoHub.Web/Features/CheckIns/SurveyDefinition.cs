@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.CheckIns;

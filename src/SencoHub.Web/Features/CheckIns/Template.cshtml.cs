@@ -6,7 +6,7 @@ using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Hosting;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 
 namespace SencoHub.Web.Features.CheckIns;
 

@@ -10,7 +10,7 @@ public static class DirectoryFeature
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
-        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName);
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<DirectoryCache>();
         services.AddScoped<DirectoryService>();
@@ -18,8 +18,7 @@ public static class DirectoryFeature
         services.AddScoped<ImportDirectory>();
         services.AddStartupTask<SeedDirectory>();
         services.AddCommand<ImportDirectoryCommand>("import-directory");
-        services.AddNavEntry("home", "/");
-        services.AddNavEntry("admin", "/admin", sendLeadOnly: true);
+        services.AddNavEntry("admin", "/admin", "Admin", order: 90, sendLeadOnly: true);
         return services;
     }
 
@@ -30,8 +29,9 @@ public static class DirectoryFeature
             TypedResults.Ok(await directory.ListSchoolsAsync(ct)));
         api.MapGet("/directory/people", async (DirectoryService directory, CancellationToken ct) =>
             TypedResults.Ok(await directory.ListAsync(ct))).RequireAuthorization(Policies.TrustWideRead);
+        // The file is read as text and checked by DirectoryFile, so its shape is declared for the OpenAPI document.
         api.MapPost("/directory/import", ImportAsync).RequireAuthorization(Policies.SendLead)
-            .WithMetadata(new RequestSizeLimitAttribute(AdminModel.MaxDirectoryFileBytes));
+            .DescribesJsonBody<DirectoryFile>().WithMetadata(new RequestSizeLimitAttribute(AdminModel.MaxDirectoryFileBytes));
         return api;
     }
 

@@ -3,7 +3,6 @@ namespace SencoHub.Web.Features.Directory;
 internal static class DirectoryLimits
 {
     public const int NameLength = 200;
-    public const int SchoolIdLength = 64;
     public const int AadObjectIdLength = 128;
     public const int EmailLength = 320;
 }

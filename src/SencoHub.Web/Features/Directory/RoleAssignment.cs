@@ -22,7 +22,7 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
     {
         builder.ToTable("role_assignments");
         builder.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
-        builder.Property(r => r.SchoolId).HasMaxLength(DirectoryLimits.SchoolIdLength);
+        builder.Property(r => r.SchoolId).HasMaxLength(SchoolIdRule.MaxLength);
         builder.HasOne<School>().WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.PersonId, r.Role, r.SchoolId }).IsUnique();
         builder.HasIndex(r => new { r.SchoolId, r.Role });

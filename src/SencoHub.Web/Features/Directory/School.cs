@@ -42,7 +42,7 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
     public void Configure(EntityTypeBuilder<School> builder)
     {
         builder.ToTable("schools");
-        builder.Property(s => s.Id).HasMaxLength(DirectoryLimits.SchoolIdLength);
+        builder.Property(s => s.Id).HasMaxLength(SchoolIdRule.MaxLength);
         builder.Property(s => s.Name).HasMaxLength(DirectoryLimits.NameLength);
         builder.Property(s => s.Urn).HasMaxLength(6);
         builder.Property(s => s.Phase).HasConversion<string>().HasMaxLength(32);

@@ -10,10 +10,8 @@ public sealed class TabConfigModel(Navigation navigation) : PageModel
     public IReadOnlyList<(string Key, string Path, string Title)> Sections { get; private set; } = [];
 
     public void OnGet() =>
-        Sections = [.. Navigation.Sections
-            .Where(s => s.Key is not ("home" or "admin"))
-            .Select(s => (s.Key, Entry: navigation.Find(s.Key), s.Title))
-            .Where(s => s.Entry is not null)
-            .Select(s => (s.Key, s.Entry!.Path, s.Title))
+        Sections = [.. navigation.Entries
+            .Where(e => e.Key is not ("home" or "admin"))
+            .Select(e => (e.Key, e.Path, e.Title))
             .DefaultIfEmpty(("home", "/", "Home"))];
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 
 namespace SencoHub.Web.Features.Strategy;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Features.Directory;
 
 namespace SencoHub.Web.Features.Strategy;
 
@@ -37,7 +38,7 @@ internal sealed class StrategyAcknowledgementConfiguration : IEntityTypeConfigur
     public void Configure(EntityTypeBuilder<StrategyAcknowledgement> builder)
     {
         builder.ToTable("strategy_acknowledgements");
-        builder.Property(a => a.SchoolId).HasMaxLength(StrategyLimits.SchoolIdLength);
+        builder.Property(a => a.SchoolId).HasMaxLength(SchoolIdRule.MaxLength);
         builder.Property(a => a.PersonName).HasMaxLength(StrategyLimits.PersonNameLength);
         // What makes a double press, a retried activity or two presses at once record one acknowledgement.
         builder.HasIndex(a => new { a.VersionId, a.PersonId, a.SchoolId }).IsUnique();

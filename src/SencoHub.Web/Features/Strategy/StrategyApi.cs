@@ -10,7 +10,7 @@ internal static class StrategyApi
 {
     public static void Map(RouteGroupBuilder strategy)
     {
-        strategy.MapGet("/", CurrentAsync);
+        strategy.MapGet("/", CurrentAsync).ProducesProblem(StatusCodes.Status404NotFound);
         strategy.MapGet("/versions", async (ReadStrategy read, SignedInPerson person, CancellationToken ct) =>
             TypedResults.Ok(await read.ListAsync(person, ct)));
         strategy.MapGet("/versions/{id:int}", VersionAsync);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SencoHub.Teams.Cards;
 using SencoHub.Web.Features.Calendar;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Strategy;

@@ -21,7 +21,7 @@ public static class StrategyFeature
         services.AddScheduledJob<SendStrategyNudges>();
         services.AddBotCommand<ShowStrategyCommand>("strategy", "strategy", "See the trust SEND strategy (headteachers: acknowledge it)");
         services.AddCardAction<AcknowledgeStrategyAction>(StrategyCards.AcknowledgeVerb);
-        services.AddNavEntry("strategy", "/strategy");
+        services.AddNavEntry("strategy", "/strategy", "Strategy", order: 10);
         return services;
     }
 

@@ -16,7 +16,6 @@ public static class StrategyLimits
 
     public const int KeyLength = 36;
     public const int PersonNameLength = 200;
-    public const int SchoolIdLength = 64;
 
     /// <summary>Request bodies for drafts: the limits above with room for JSON.</summary>
     public const long MaxRequestBytes = 256 * 1024;

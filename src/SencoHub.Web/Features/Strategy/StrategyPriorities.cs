@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SencoHub.Web.Platform.Data;
-using SencoHub.Web.Platform.Send;
+using SencoHub.Web.Platform.Review;
 
 namespace SencoHub.Web.Features.Strategy;
 

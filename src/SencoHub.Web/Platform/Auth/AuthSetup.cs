@@ -16,8 +16,8 @@ public static class AuthSetup
 
     public static IServiceCollection AddSencoHubAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<EntraOptions>().BindConfiguration(EntraOptions.SectionName);
-        services.AddOptions<DevSignInOptions>().BindConfiguration(DevSignInOptions.SectionName);
+        services.AddOptions<EntraOptions>().BindConfiguration(EntraOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DevSignInOptions>().BindConfiguration(DevSignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var entra = configuration.GetSection(EntraOptions.SectionName).Get<EntraOptions>() ?? new EntraOptions();
         var devSignIn = environment.IsDevelopment();
 

@@ -14,6 +14,8 @@ public static class DataSetup
 
     public static IServiceCollection AddSencoHubData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Read here to choose the provider; validated at start like every other options class.
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)
         {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SencoHub.Web.Platform.Data;
 
 public enum DatabaseProvider
@@ -10,5 +12,6 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "SencoHub:Database";
 
+    [EnumDataType(typeof(DatabaseProvider))]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 }

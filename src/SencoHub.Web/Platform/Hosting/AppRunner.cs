@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace SencoHub.Web.Platform.Hosting;
 
@@ -52,6 +53,8 @@ public static class AppRunner
     {
         try
         {
+            // Before anything runs (seeding, migrations, commands), and so before the host would log a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             var (command, _) = SplitCommand(args);
             if (command is not null)
             {
@@ -68,7 +71,21 @@ public static class AppRunner
             await Console.Error.WriteLineAsync($"SencoHub cannot start: {ex.Message}");
             return 1;
         }
+        catch (Exception ex) when (InvalidOptions(ex) is { Count: > 0 } failures)
+        {
+            // ValidateOnStart: one class throws OptionsValidationException, several an AggregateException of them.
+            await Console.Error.WriteLineAsync($"SencoHub cannot start: the configuration is not valid.{Environment.NewLine}{string.Join(Environment.NewLine, failures.Select(f => "  - " + f))}");
+            return 1;
+        }
     }
+
+    private static List<string> InvalidOptions(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => [],
+    };
 
     private static async Task<int> RunCommandAsync(WebApplication app, string name, string[] args)
     {

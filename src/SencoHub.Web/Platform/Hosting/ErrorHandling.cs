@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,7 +20,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         ProblemDetails problem;
-        if (exception is ProblemException refusal)
+        if ((exception as ProblemException ?? UnreadableBody(exception)) is { } refusal)
         {
             problem = refusal.Errors.Count > 0
                 ? new ValidationProblemDetails(refusal.Errors) { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail }
@@ -39,6 +40,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>A JSON body the endpoint could not bind: a refusal naming the field, not the handler's parameter.</summary>
+    private static ProblemException? UnreadableBody(Exception exception) =>
+        exception is BadHttpRequestException { InnerException: JsonException json } ? ErrorHandling.UnreadableJson(json) : null;
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);
 }
@@ -48,11 +53,26 @@ public static class ErrorHandling
     public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
 
     public static bool IsApiPath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/dev/token") || path.StartsWithSegments("/auth");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/dev/token") || path.StartsWithSegments("/auth") || path.StartsWithSegments("/openapi");
+
+    /// <summary>
+    /// JSON that could not be read as the request type, refused by its JSON path (<c>priorities[0].timeframe</c>),
+    /// or as <c>body</c> when the JSON itself is broken at the start.
+    /// </summary>
+    public static ProblemException UnreadableJson(JsonException json)
+    {
+        var field = json.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : null;
+        return field is null
+            ? ProblemException.Invalid("body", "The request body is not in a form SencoHub can read.")
+            : ProblemException.Invalid(field, $"The value at {field} is not in a form SencoHub can read.");
+    }
 
     public static IServiceCollection AddSencoHubErrors(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // Bad bodies and parameters reach the exception handler in every environment (the default throws only in
+        // Development), so they are answered the same way everywhere.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }

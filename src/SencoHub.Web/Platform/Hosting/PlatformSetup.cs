@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
@@ -13,7 +14,7 @@ public static class PlatformSetup
     public static WebApplicationBuilder AddSencoHubPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SencoHubOptions>().BindConfiguration(SencoHubOptions.SectionName);
+        services.AddOptions<SencoHubOptions>().BindConfiguration(SencoHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSencoHubData(builder.Configuration, builder.Environment);
         services.AddSencoHubAuth(builder.Configuration, builder.Environment);
@@ -35,11 +36,12 @@ public static class PlatformSetup
             options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             options.Conventions.ConfigureFilter(new UnknownPageHandler());
         }).AddRazorOptions(options => options.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
-        services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName);
+        services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AppLinks>();
         services.AddSencoHubDelivery();
         services.AddSencoHubScheduling();
-        services.AddNavEntry("home", "/");
+        services.AddSencoHubApiDocument();
+        services.AddNavEntry("home", "/", "Home", order: 0);
         return builder;
     }
 
@@ -62,6 +64,8 @@ public static class PlatformSetup
         app.UseAntiforgery();
         app.MapSencoHubHealth();
         app.MapSencoHubAuth(app.Environment);
+        // Only our tabs call the API, so its description asks for the same sign-in as the API itself.
+        app.MapOpenApi().RequireAuthorization(RequireApiCaller);
         app.MapRazorPages();
         return app;
     }
@@ -69,9 +73,12 @@ public static class PlatformSetup
     /// <summary>The API: bearer tokens only, everyone signed in and in the directory; features add stricter policies.</summary>
     public static RouteGroupBuilder MapSencoHubApi(this WebApplication app) =>
         app.MapGroup("/api")
-            .RequireAuthorization(policy => policy
-                .AddAuthenticationSchemes(Policies.ApiScheme)
-                .RequireAuthenticatedUser()
-                .AddRequirements(new DirectoryRoleRequirement()))
-            .DisableAntiforgery();
+            .RequireAuthorization(RequireApiCaller)
+            .DisableAntiforgery()
+            .DescribedWithProblems();
+
+    private static void RequireApiCaller(AuthorizationPolicyBuilder policy) => policy
+        .AddAuthenticationSchemes(Policies.ApiScheme)
+        .RequireAuthenticatedUser()
+        .AddRequirements(new DirectoryRoleRequirement());
 }

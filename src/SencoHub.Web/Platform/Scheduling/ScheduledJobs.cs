@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SencoHub.Web.Platform.Scheduling;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed class SchedulingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How often the jobs are called.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
@@ -32,7 +35,7 @@ public static class SchedulingSetup
 
     public static IServiceCollection AddSencoHubScheduling(this IServiceCollection services)
     {
-        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName);
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledJobsWorker>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ public sealed class TeamsAppOptions
 {
     public const string SectionName = "SencoHub:Teams";
 
-    /// <summary>The Teams app id from the manifest; when set, card links open the tab inside Teams.</summary>
+    /// <summary>The Teams app id from the manifest (a GUID); when set, card links open the tab inside Teams.</summary>
+    [RegularExpression("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", ErrorMessage = "SencoHub:Teams:AppId must be the manifest's id, a GUID.")]
     public string? AppId { get; set; }
 }
 

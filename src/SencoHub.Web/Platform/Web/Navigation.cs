@@ -1,26 +1,28 @@
 namespace SencoHub.Web.Platform.Web;
 
-/// <summary>The tab shell's sections. A feature registers its page; sections not built yet show as "coming soon".</summary>
+/// <summary>
+/// The tab shell's sections. Each feature registers its own entry (title, path, place in the order), so a new
+/// feature appears in the shell without Platform knowing it.
+/// </summary>
 public sealed class Navigation
 {
-    public static readonly IReadOnlyList<(string Key, string Title)> Sections =
-    [
-        ("home", "Home"), ("strategy", "Strategy"), ("checkins", "Check-ins"), ("actions", "Actions"),
-        ("library", "Library"), ("cpd", "CPD"), ("admin", "Admin"),
-    ];
-
     private readonly Dictionary<string, NavEntry> _entries = new(StringComparer.Ordinal);
 
-    public void Register(string key, string path, bool sendLeadOnly = false) => _entries[key] = new NavEntry(path, sendLeadOnly);
+    /// <summary>The entries in their order (ties by key, so the order never depends on registration).</summary>
+    public IReadOnlyList<NavEntry> Entries => [.. _entries.Values.OrderBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal)];
+
+    public void Register(NavEntry entry) => _entries[entry.Key] = entry;
 
     public NavEntry? Find(string key) => _entries.GetValueOrDefault(key);
 }
 
-public sealed record NavEntry(string Path, bool SendLeadOnly);
+/// <param name="Key">What pages set as <c>ViewData["Section"]</c> to be marked current.</param>
+/// <param name="Order">Place in the bar, lowest first: home 0, then features in tens (strategy 10, check-ins 20, actions 30), admin 90.</param>
+public sealed record NavEntry(string Key, string Path, string Title, int Order, bool SendLeadOnly);
 
 public static class NavigationExtensions
 {
-    public static IServiceCollection AddNavEntry(this IServiceCollection services, string key, string path, bool sendLeadOnly = false)
+    public static IServiceCollection AddNavEntry(this IServiceCollection services, string key, string path, string title, int order, bool sendLeadOnly = false)
     {
         var navigation = services.FirstOrDefault(d => d.ServiceType == typeof(Navigation))?.ImplementationInstance as Navigation;
         if (navigation is null)
@@ -29,7 +31,7 @@ public static class NavigationExtensions
             services.AddSingleton(navigation);
         }
 
-        navigation.Register(key, path, sendLeadOnly);
+        navigation.Register(new NavEntry(key, path, title, order, sendLeadOnly));
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SencoHub.Web.Platform.Send;
+namespace SencoHub.Web.Platform.Review;
 
 /// <summary>
 /// The five areas a trust reviews its SEND provision by. Strategy priorities, check-in
