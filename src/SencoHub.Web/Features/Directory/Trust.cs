@@ -10,6 +10,9 @@ public sealed class Trust
 
     public int Id { get; set; } = SingletonId;
     public required string Name { get; set; }
+
+    /// <summary>Seeded from the bundled demo file (no directory file configured): other features may add demo content.</summary>
+    public bool IsDemo { get; set; }
 }
 
 internal sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>
