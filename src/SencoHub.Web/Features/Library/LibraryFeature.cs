@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using SencoHub.Web.Platform.Storage;
+
+namespace SencoHub.Web.Features.Library;
+
+public static class LibraryFeature
+{
+    public static IServiceCollection AddLibrary(this IServiceCollection services)
+    {
+        services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.SectionName).ValidateDataAnnotations()
+            .Validate<IServiceProviderIsKeyedService>((o, registered) => registered.IsKeyedService(typeof(IResourceStore), o.ResolveStore()),
+                "SencoHub:Library asks for a resource store this build does not include (a SharePoint site is configured, but only the local store is built in).")
+            .ValidateOnStart();
+        services.AddSencoHubStorage();
+        services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
+        services.AddScoped(sp =>
+        {
+            var kind = sp.GetRequiredService<IOptions<LibraryOptions>>().Value.ResolveStore();
+            return sp.GetRequiredKeyedService<IResourceStore>(kind);
+        });
+        return services;
+    }
+
+    public static RouteGroupBuilder MapLibrary(this RouteGroupBuilder api) => api;
+}
