@@ -10,8 +10,11 @@ public static class LibraryFeature
         services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.SectionName).ValidateDataAnnotations()
             .Validate<IServiceProviderIsKeyedService>((o, registered) => registered.IsKeyedService(typeof(IResourceStore), o.ResolveStore()),
                 "SencoHub:Library asks for a resource store this build does not include (a SharePoint site is configured, but only the local store is built in).")
+            .Validate(o => o.Uploads.EffectiveExtensions.All(UploadRules.CheckableTypes.ContainsKey),
+                $"SencoHub:Library:Uploads:AllowedExtensions may only list types SencoHub can check: {string.Join(", ", UploadRules.CheckableTypes.Keys)}.")
             .ValidateOnStart();
         services.AddSencoHubStorage();
+        services.AddScoped<UploadInspector>();
         services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
         services.AddScoped(sp =>
         {
