@@ -15,6 +15,8 @@ public static class LibraryFeature
             .ValidateOnStart();
         services.AddSencoHubStorage();
         services.AddScoped<UploadInspector>();
+        services.AddScoped<LibraryIndex>();
+        services.AddScoped<SearchLibrary>();
         services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
         services.AddScoped(sp =>
         {
