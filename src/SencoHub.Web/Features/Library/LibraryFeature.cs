@@ -17,6 +17,13 @@ public static class LibraryFeature
         services.AddScoped<UploadInspector>();
         services.AddScoped<LibraryIndex>();
         services.AddScoped<SearchLibrary>();
+        services.AddScoped<LibraryAccess>();
+        services.AddScoped<ReadLibrary>();
+        services.AddScoped<PublishResource>();
+        services.AddScoped<AddResource>();
+        services.AddScoped<ReviewContribution>();
+        services.AddScoped<EditResource>();
+        services.AddSingleton<LibraryCards>();
         services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
         services.AddScoped(sp =>
         {
@@ -26,5 +33,9 @@ public static class LibraryFeature
         return services;
     }
 
-    public static RouteGroupBuilder MapLibrary(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapLibrary(this RouteGroupBuilder api)
+    {
+        LibraryApi.Map(api.MapGroup("/library"));
+        return api;
+    }
 }
