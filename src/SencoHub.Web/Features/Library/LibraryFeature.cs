@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Storage;
 
 namespace SencoHub.Web.Features.Library;
@@ -24,6 +25,7 @@ public static class LibraryFeature
         services.AddScoped<ReviewContribution>();
         services.AddScoped<EditResource>();
         services.AddSingleton<LibraryCards>();
+        services.AddScheduledJob<SendStaleDigest>();
         services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
         services.AddScoped(sp =>
         {
