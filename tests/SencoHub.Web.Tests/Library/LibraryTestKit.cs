@@ -12,10 +12,10 @@ namespace SencoHub.Web.Tests.Library;
 
 public static class LibraryTestKit
 {
-    /// <summary>The app with the demo trust but an empty library (the demo library has tests of its own).</summary>
+    /// <summary>The app with the demo trust but an empty library (SencoHubApp's default; the demo library has tests of its own).</summary>
     public static Task<SencoHubApp> StartAsync(TestProvider provider, params (string Key, string Value)[] settings)
     {
-        var app = new SencoHubApp(provider).Setting("SencoHub:Library:SeedDemoLibrary", "false");
+        var app = new SencoHubApp(provider);
         foreach (var (key, value) in settings)
         {
             app.Setting(key, value);

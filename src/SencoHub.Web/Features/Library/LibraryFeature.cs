@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Storage;
 
@@ -26,6 +27,9 @@ public static class LibraryFeature
         services.AddScoped<EditResource>();
         services.AddSingleton<LibraryCards>();
         services.AddScheduledJob<SendStaleDigest>();
+        services.AddSingleton<LibraryReadiness>();
+        services.AddScoped<DemoLibraryWriter>();
+        services.AddStartupTask<SeedDemoLibrary>();
         services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
         services.AddScoped(sp =>
         {

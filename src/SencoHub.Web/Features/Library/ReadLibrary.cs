@@ -39,10 +39,11 @@ public sealed record ContributionView(
 public sealed record ResourceContent(Stream? Stream, string? FileName, string? ContentType, string? Link);
 
 /// <summary>Reads the library for a person: only what their roles may see, contributions only their own (all for the SEND lead).</summary>
-public sealed class ReadLibrary(SencoHubDb db, IResourceStore store, IFileStore files, DirectoryService directory, CalendarService calendar, IOptions<LibraryOptions> options)
+public sealed class ReadLibrary(SencoHubDb db, IResourceStore store, IFileStore files, DirectoryService directory, CalendarService calendar, LibraryReadiness readiness, IOptions<LibraryOptions> options)
 {
     public async Task<ResourceDetailView?> FindAsync(int id, SignedInPerson person, CancellationToken cancellationToken = default)
     {
+        await readiness.WaitAsync(cancellationToken);
         var resource = await db.Set<LibraryResource>().AsNoTracking().Include(r => r.Versions).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (resource is null || !LibraryAccess.MaySee(resource, person))
         {
@@ -58,6 +59,7 @@ public sealed class ReadLibrary(SencoHubDb db, IResourceStore store, IFileStore 
     /// <summary>The current version's content, or an earlier one's by number.</summary>
     public async Task<ResourceContent> OpenContentAsync(int id, int? versionNumber, SignedInPerson person, CancellationToken cancellationToken = default)
     {
+        await readiness.WaitAsync(cancellationToken);
         var resource = await db.Set<LibraryResource>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (resource is null || !LibraryAccess.MaySee(resource, person))
         {

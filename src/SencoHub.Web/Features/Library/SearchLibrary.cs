@@ -30,7 +30,7 @@ public sealed record LibraryQuery(
 /// counts per filter value and paging are worked out in one pass over them; only the page is then
 /// read in full. People see only resources meant for their roles.
 /// </summary>
-public sealed partial class SearchLibrary(SencoHubDb db, DirectoryService directory, CalendarService calendar, IOptions<LibraryOptions> options)
+public sealed partial class SearchLibrary(SencoHubDb db, DirectoryService directory, CalendarService calendar, LibraryReadiness readiness, IOptions<LibraryOptions> options)
 {
     private const int MaxTerms = 12;
     private const int MaxTermLength = 40;
@@ -39,6 +39,7 @@ public sealed partial class SearchLibrary(SencoHubDb db, DirectoryService direct
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(person);
+        await readiness.WaitAsync(cancellationToken);
         var terms = Terms(query.Text);
         var today = calendar.Today();
         var staleBefore = today.AddMonths(-options.Value.StaleAfterMonths);
