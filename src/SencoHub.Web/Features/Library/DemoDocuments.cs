@@ -1,8 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
+using System.Globalization;
+using System.Text;
 using S = DocumentFormat.OpenXml.Spreadsheet;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -27,8 +26,8 @@ public enum DemoBlockKind
 
 /// <summary>
 /// Writes the demo library's files for real: Word documents and workbooks with the Open XML SDK, PDFs
-/// with PdfPig's writer and its built-in Helvetica (no font file to ship), so each opens in Office or
-/// a PDF reader and passes the same upload checks as anyone's file.
+/// directly (Helvetica, which every reader has, so no font file ships), so each opens in Office or a
+/// PDF reader and passes the same upload checks as anyone's file.
 /// </summary>
 internal static class DemoDocuments
 {
@@ -81,32 +80,32 @@ internal static class DemoDocuments
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A PDF written directly: A4 pages of Helvetica text (one of the fonts every PDF reader has, so
+    /// nothing is embedded), uncompressed. A few lines of our own instead of a PDF library keep the first
+    /// start fast; PdfPig reads the text back like any other PDF's.
+    /// </summary>
     public static byte[] Pdf(string title, IReadOnlyList<DemoBlock> blocks)
     {
         const double Left = 56, Top = 786, Bottom = 60;
-        var builder = new PdfDocumentBuilder();
-        builder.DocumentInformation.Title = title;
-        builder.DocumentInformation.Producer = "SencoHub demo library";
-        var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
-        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var pages = new List<StringBuilder> { new() };
         var y = Top;
 
-        void Line(string text, PdfDocumentBuilder.AddedFont font, double size, double indent = 0)
+        void Line(string text, string font, double size, double indent = 0)
         {
             if (y < Bottom)
             {
-                page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+                pages.Add(new StringBuilder());
                 y = Top;
             }
 
-            page.AddText(text, size, new PdfPoint(Left + indent, y), font);
+            pages[^1].Append(CultureInfo.InvariantCulture, $"BT /{font} {size:0.#} Tf {Left + indent:0.#} {y:0.#} Td ({Escape(text)}) Tj ET\n");
             y -= size * 1.45;
         }
 
         foreach (var line in Wrap(title, 48))
         {
-            Line(line, bold, 18);
+            Line(line, "F2", 18);
         }
 
         y -= 6;
@@ -118,7 +117,7 @@ internal static class DemoDocuments
                     y -= 6;
                     foreach (var line in Wrap(block.Text, 62))
                     {
-                        Line(line, bold, 13);
+                        Line(line, "F2", 13);
                     }
 
                     break;
@@ -126,7 +125,7 @@ internal static class DemoDocuments
                     var first = true;
                     foreach (var line in Wrap(block.Text, 84))
                     {
-                        Line((first ? "-  " : "   ") + line, regular, 11, 10);
+                        Line((first ? "-  " : "   ") + line, "F1", 11, 10);
                         first = false;
                     }
 
@@ -134,7 +133,7 @@ internal static class DemoDocuments
                 default:
                     foreach (var line in Wrap(block.Text, 90))
                     {
-                        Line(line, regular, 11);
+                        Line(line, "F1", 11);
                     }
 
                     y -= 4;
@@ -142,7 +141,60 @@ internal static class DemoDocuments
             }
         }
 
-        return builder.Build();
+        // Objects: 1 catalog, 2 page tree, 3 and 4 fonts, 5 information, then a page and its content per page.
+        var objects = new List<string>
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            $"<< /Type /Pages /Kids [{string.Join(' ', pages.Select((_, i) => $"{6 + (2 * i)} 0 R"))}] /Count {pages.Count} >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+            $"<< /Title ({Escape(title)}) /Producer (SencoHub demo library) >>",
+        };
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var content = pages[i].ToString();
+            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {7 + (2 * i)} 0 R >>");
+            objects.Add($"<< /Length {Latin1.GetByteCount(content)} >>\nstream\n{content}endstream");
+        }
+
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(Latin1.GetByteCount(pdf.ToString()));
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = Latin1.GetByteCount(pdf.ToString());
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R /Info 5 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Latin1.GetBytes(pdf.ToString());
+    }
+
+    private static readonly Encoding Latin1 = Encoding.Latin1;
+
+    /// <summary>A PDF string literal: backslash, parentheses escaped; anything outside Latin-1 becomes '?'.</summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '\\' => "\\\\",
+                '(' => "\\(",
+                ')' => "\\)",
+                _ when c is < ' ' or > '\u00FF' => "?",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
     }
 
     /// <summary>The plain text of a document, as search indexes it.</summary>
