@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every SencoHub test on a fresh machine. First installs what the tests need when it is
-# missing (Debian chromium + PostgreSQL, npm tools into .tools/); every install is idempotent.
+# missing (Debian chromium + PostgreSQL, npm tools and Azurite into .tools/); every install is idempotent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 . tests/tools/common.sh
@@ -12,7 +12,8 @@ ensure_chromium
 ensure_npm axe axe-core@4.14.1
 bash tests/tools/install-node-tools.sh
 SENCOHUB_TEST_POSTGRES="$(bash tests/tools/postgres.sh)"
-export SENCOHUB_TEST_POSTGRES SENCOHUB_TOOLS
+SENCOHUB_TEST_AZURITE="$(bash tests/tools/azurite.sh)"
+export SENCOHUB_TEST_POSTGRES SENCOHUB_TEST_AZURITE SENCOHUB_TOOLS
 # Tests that need a tool fail (rather than skip) when it is missing.
 export SENCOHUB_REQUIRE_TOOLS=1
 

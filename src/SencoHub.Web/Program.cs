@@ -3,6 +3,7 @@ using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Features.Directory;
+using SencoHub.Web.Features.Library;
 using SencoHub.Web.Features.Strategy;
 using SencoHub.Web.Platform.Hosting;
 
@@ -15,6 +16,7 @@ builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddStrategy();
 builder.Services.AddCheckIns();
 builder.Services.AddActions();
+builder.Services.AddLibrary();
 
 var app = builder.Build();
 app.UseSencoHubPlatform();
@@ -24,6 +26,7 @@ api.MapCalendar();
 api.MapStrategy();
 api.MapCheckIns();
 api.MapActions();
+api.MapLibrary();
 app.MapBot();
 
 return await app.RunSencoHubAsync(args);

@@ -44,6 +44,8 @@ public class SencoHubApp : WebApplicationFactory<Program>
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("sencohub-test-").FullName;
         Setting("SencoHub:DataDirectory", DataDirectory);
+        // Writing the demo library's files costs a second or more of CPU per start; only tests that use it turn it on (WithDemoLibrary).
+        Setting("SencoHub:Library:SeedDemoLibrary", "false");
         _postgres = postgres;
         _ownsPostgres = postgres is null;
         // Test projects get the app's content root from Mvc.Testing's build targets; console
@@ -62,6 +64,9 @@ public class SencoHubApp : WebApplicationFactory<Program>
         _settings[key] = value;
         return this;
     }
+
+    /// <summary>Start the demo trust with its demo library, as <c>dotnet run</c> does.</summary>
+    public SencoHubApp WithDemoLibrary() => Setting("SencoHub:Library:SeedDemoLibrary", "true");
 
     /// <summary>Run on the system clock instead of the fake one (long-running delivery, benchmarks).</summary>
     public SencoHubApp UseRealClock()

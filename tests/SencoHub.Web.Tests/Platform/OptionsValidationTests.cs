@@ -21,6 +21,8 @@ public sealed class OptionsValidationTests : IDisposable
         ("StrategyOptions", "SencoHub:Strategy:NudgeAfterSchoolDays", "0", "'StrategyOptions' members: 'NudgeAfterSchoolDays'"),
         ("CheckInOptions", "SencoHub:CheckIns:ReminderEverySchoolDays", "0", "'CheckInOptions' members: 'ReminderEverySchoolDays'"),
         ("ActionOptions", "SencoHub:Actions:DueSoonSchoolDays", "0", "'ActionOptions' members: 'DueSoonSchoolDays'"),
+        ("StorageOptions", "SencoHub:Storage:BlobServiceUri", "blob-store", "SencoHub:Storage:BlobServiceUri must be an absolute URL"),
+        ("LibraryOptions", "SencoHub:Library:StaleAfterMonths", "0", "'LibraryOptions' members: 'StaleAfterMonths'"),
     ];
 
     /// <summary>Options classes without a rule a setting can break at start, and why.</summary>

@@ -32,6 +32,10 @@ public sealed class DirectoryService(SencoHubDb db, DirectoryCache cache) : IPer
     public async Task<string> TrustNameAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<Trust>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == Trust.SingletonId, cancellationToken))?.Name ?? "Your trust";
 
+    /// <summary>The bundled demo trust (seeded because no directory file was configured), never a real trust's.</summary>
+    public Task<bool> IsDemoTrustAsync(CancellationToken cancellationToken = default) =>
+        db.Set<Trust>().AnyAsync(t => t.Id == Trust.SingletonId && t.IsDemo, cancellationToken);
+
     public Task<List<School>> ListSchoolsAsync(CancellationToken cancellationToken = default) =>
         db.Set<School>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
 

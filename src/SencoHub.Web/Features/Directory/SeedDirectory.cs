@@ -35,6 +35,11 @@ public sealed partial class SeedDirectory(SencoHubDb db, ImportDirectory import,
         try
         {
             var summary = await import.ImportAsync(json, cancellationToken: cancellationToken);
+            if (string.IsNullOrWhiteSpace(seedFile))
+            {
+                await db.Set<Trust>().Where(t => t.Id == Trust.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(t => t.IsDemo, true), cancellationToken);
+            }
+
             LogSeeded(logger, source, summary.ToString());
         }
         catch (DirectoryFileException ex)

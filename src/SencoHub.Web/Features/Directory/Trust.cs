@@ -15,6 +15,9 @@ public sealed class Trust
 
     /// <summary>Goes up with every directory import, so every instance notices and drops what it cached.</summary>
     public int DirectoryVersion { get; set; }
+
+    /// <summary>Seeded from the bundled demo file (no directory file configured): other features may add demo content.</summary>
+    public bool IsDemo { get; set; }
 }
 
 internal sealed class TrustConfiguration : IEntityTypeConfiguration<Trust>

@@ -31,4 +31,6 @@ public sealed class ProblemException : Exception
     public static ProblemException Forbidden(string detail) => new(403, "You cannot do that.", detail, null);
 
     public static ProblemException Conflict(string detail) => new(409, "That conflicts with the current state.", detail, null);
+
+    public static ProblemException TooLarge(string detail) => new(413, "That is too large.", detail, null);
 }

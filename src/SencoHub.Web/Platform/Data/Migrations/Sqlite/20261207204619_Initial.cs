@@ -139,6 +139,19 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "library_settings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffMayContribute = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DemoSeededAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "non_school_days",
                 columns: table => new
                 {
@@ -259,7 +272,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DirectoryVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                    DirectoryVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,6 +349,39 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                         name: "FK_check_in_rounds_check_in_templates_TemplateId",
                         column: x => x.TemplateId,
                         principalTable: "check_in_templates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_resources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReviewAreaBits = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedAreaBits = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhaseBits = table.Column<int>(type: "INTEGER", nullable: false),
+                    AudienceBits = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LastReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastReviewedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoreItemId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_resources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_library_resources_schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "schools",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -539,6 +586,96 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "library_contributions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReviewAreaBits = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedAreaBits = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhaseBits = table.Column<int>(type: "INTEGER", nullable: false),
+                    AudienceBits = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ForResourceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Length = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FileKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IndexText = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ContributorPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContributorAadObjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ContributorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_contributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_library_contributions_library_resources_ForResourceId",
+                        column: x => x.ForResourceId,
+                        principalTable: "library_resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_library_contributions_library_resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "library_resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_library_contributions_schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "library_resource_versions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Length = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StoreKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    StoreVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StoreItemId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    WebUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AddedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AddedByAadObjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContributionId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_resource_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_library_resource_versions_library_resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "library_resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_action_acknowledgements_AssignmentId",
                 table: "action_acknowledgements",
@@ -640,6 +777,53 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_half_terms_AcademicYear_Name",
                 table: "half_terms",
                 columns: new[] { "AcademicYear", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_contributions_ContributorPersonId",
+                table: "library_contributions",
+                column: "ContributorPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_contributions_ForResourceId",
+                table: "library_contributions",
+                column: "ForResourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_contributions_ResourceId",
+                table: "library_contributions",
+                column: "ResourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_contributions_SchoolId",
+                table: "library_contributions",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_contributions_State_SubmittedAt",
+                table: "library_contributions",
+                columns: new[] { "State", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_resource_versions_ResourceId_Number",
+                table: "library_resource_versions",
+                columns: new[] { "ResourceId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_resources_LastReviewedOn",
+                table: "library_resources",
+                column: "LastReviewedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_resources_SchoolId",
+                table: "library_resources",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_library_resources_StoreItemId",
+                table: "library_resources",
+                column: "StoreItemId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -759,6 +943,15 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 name: "half_terms");
 
             migrationBuilder.DropTable(
+                name: "library_contributions");
+
+            migrationBuilder.DropTable(
+                name: "library_resource_versions");
+
+            migrationBuilder.DropTable(
+                name: "library_settings");
+
+            migrationBuilder.DropTable(
                 name: "non_school_days");
 
             migrationBuilder.DropTable(
@@ -789,10 +982,10 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 name: "check_in_rounds");
 
             migrationBuilder.DropTable(
-                name: "people");
+                name: "library_resources");
 
             migrationBuilder.DropTable(
-                name: "schools");
+                name: "people");
 
             migrationBuilder.DropTable(
                 name: "strategy_versions");
@@ -802,6 +995,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "check_in_templates");
+
+            migrationBuilder.DropTable(
+                name: "schools");
         }
     }
 }

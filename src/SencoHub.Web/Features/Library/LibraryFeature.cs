@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Scheduling;
+using SencoHub.Web.Platform.Storage;
+
+namespace SencoHub.Web.Features.Library;
+
+public static class LibraryFeature
+{
+    public static IServiceCollection AddLibrary(this IServiceCollection services)
+    {
+        services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.SectionName).ValidateDataAnnotations()
+            .Validate<IServiceProviderIsKeyedService>((o, registered) => registered.IsKeyedService(typeof(IResourceStore), o.ResolveStore()),
+                "SencoHub:Library asks for a resource store this build does not include (a SharePoint site is configured, but only the local store is built in).")
+            .Validate(o => o.Uploads.EffectiveExtensions.All(UploadRules.CheckableTypes.ContainsKey),
+                $"SencoHub:Library:Uploads:AllowedExtensions may only list types SencoHub can check: {string.Join(", ", UploadRules.CheckableTypes.Keys)}.")
+            .ValidateOnStart();
+        services.AddSencoHubStorage();
+        services.AddScoped<UploadInspector>();
+        services.AddScoped<LibraryIndex>();
+        services.AddScoped<SearchLibrary>();
+        services.AddScoped<LibraryAccess>();
+        services.AddScoped<ReadLibrary>();
+        services.AddScoped<PublishResource>();
+        services.AddScoped<AddResource>();
+        services.AddScoped<ReviewContribution>();
+        services.AddScoped<EditResource>();
+        services.AddSingleton<LibraryCards>();
+        services.AddScheduledJob<SendStaleDigest>();
+        services.AddSingleton<LibraryReadiness>();
+        services.AddScoped<DemoLibraryWriter>();
+        services.AddStartupTask<SeedDemoLibrary>();
+        services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
+        services.AddScoped(sp =>
+        {
+            var kind = sp.GetRequiredService<IOptions<LibraryOptions>>().Value.ResolveStore();
+            return sp.GetRequiredKeyedService<IResourceStore>(kind);
+        });
+        return services;
+    }
+
+    public static RouteGroupBuilder MapLibrary(this RouteGroupBuilder api)
+    {
+        LibraryApi.Map(api.MapGroup("/library"));
+        return api;
+    }
+}

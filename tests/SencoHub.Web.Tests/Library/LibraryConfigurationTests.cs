@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SencoHub.Testing;
+using SencoHub.Web.Features.Library;
+using SencoHub.Web.Platform.Storage;
+
+namespace SencoHub.Web.Tests.Library;
+
+public sealed class LibraryConfigurationTests
+{
+    [Fact]
+    public async Task NothingConfigured_TheLocalStoreAndALocalFolder()
+    {
+        await using var app = await new SencoHubApp().StartAsync();
+        await app.WithScopeAsync(sp =>
+        {
+            Assert.IsType<LocalResourceStore>(sp.GetRequiredService<IResourceStore>());
+            Assert.IsType<LocalFileStore>(sp.GetRequiredService<IFileStore>());
+            return Task.CompletedTask;
+        });
+    }
+
+    [Theory]
+    [InlineData("SencoHub:Library:SharePoint:SiteUrl", "https://contoso.sharepoint.com/sites/SEND", "resource store")]
+    [InlineData("SencoHub:Library:Uploads:AllowedExtensions:0", "txt", "AllowedExtensions")]
+    [InlineData("SencoHub:Storage:BlobServiceUri", "not a url", "BlobServiceUri")]
+    public async Task AStoreOrTypeThisBuildCannotServe_StopsTheStart(string key, string value, string named)
+    {
+        await using var app = new SencoHubApp().Setting(key, value);
+        var refusal = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(named, refusal.Message, StringComparison.Ordinal);
+    }
+}
