@@ -29,7 +29,10 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
                 o.Authentication.BotFrameworkOpenIdMetadataUrl = auth.BotFrameworkOpenIdMetadataUrl;
                 o.Authentication.EntraOpenIdMetadataUrlTemplate = auth.EntraOpenIdMetadataUrlTemplate;
                 o.Authentication.RequireHttpsMetadata = false;
-                o.Authentication.AllowedTenantIds.Add(TokenCorpus.TenantId);
+                foreach (var tenant in auth.AllowedTenantIds)
+                {
+                    o.Authentication.AllowedTenantIds.Add(tenant);
+                }
                 // The app's decision has no effect once an app id is configured.
                 o.AllowUnauthenticated = true;
             },
