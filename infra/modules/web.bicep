@@ -21,6 +21,8 @@ param postgresDatabase string
 
 @description('Client id of the Entra app registration for Teams SSO; empty until it exists.')
 param entraClientId string
+
+@description('The trust\'s Entra tenant: SSO tokens and Entra-issued bot tokens are accepted from it only.')
 param entraTenantId string
 
 @description('SharePoint site and library for the resource library; empty keeps the local store.')
@@ -103,6 +105,8 @@ var coreSettings = {
   SencoHub__Storage__BlobServiceUri: blobServiceUri
   SencoHub__Bot__AppId: identityClientId
   SencoHub__Bot__ManagedIdentityClientId: identityClientId
+  // Entra-issued bot tokens are accepted from this tenant only (none set: all refused).
+  SencoHub__Bot__AllowedTenantIds__0: entraTenantId
   // Links in cards and messages are built outside any request, so the app is told its address.
   SencoHub__PublicBaseUrl: 'https://${web.properties.defaultHostName}'
   SencoHub__Teams__AppId: teamsAppId

@@ -54,7 +54,9 @@ for (const kind of ['ftp', 'scm']) {
 const settings = JSON.stringify((one('Microsoft.Web/sites/config').properties) || '');
 for (const key of ['SencoHub__Database__Provider', 'ConnectionStrings__SencoHub', 'SencoHub__Bot__AppId',
   'SencoHub__Bot__ManagedIdentityClientId', 'SencoHub__Storage__BlobServiceUri', 'APPLICATIONINSIGHTS_CONNECTION_STRING',
-  'AZURE_CLIENT_ID', 'SencoHub__Auth__Entra__ClientId', 'SencoHub__Auth__Entra__TenantId']) {
+  'AZURE_CLIENT_ID', 'SencoHub__Auth__Entra__ClientId', 'SencoHub__Auth__Entra__TenantId',
+  // Closed by default: Entra-issued bot tokens only from the trust's tenant.
+  'SencoHub__Bot__AllowedTenantIds__0']) {
   expect(settings.includes(`'${key}'`), `web app: app setting ${key} is missing`);
 }
 expect(!/password|pwd=|accountkey|sharedaccesskey/i.test(settings), 'web app: an app setting carries a password or key');
