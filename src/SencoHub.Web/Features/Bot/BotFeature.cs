@@ -16,6 +16,8 @@ public static class BotFeature
         {
             options.Authentication.AppId = section["AppId"];
             options.AllowUnauthenticated = section.GetValue("AllowUnauthenticated", environment.IsDevelopment());
+            // Local tools (the Agents Playground, test doubles) serve the Connector on http://localhost.
+            options.AllowLoopbackHttpServiceUrl = section.GetValue("AllowLoopbackServiceUrl", environment.IsDevelopment());
             options.Credentials.TenantId = section["TenantId"] ?? options.Credentials.TenantId;
             options.Credentials.ClientSecret = section["ClientSecret"];
             options.Credentials.ManagedIdentityClientId = section["ManagedIdentityClientId"];
