@@ -1,4 +1,5 @@
 using SencoHub.Teams.Hosting;
+using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Bot;
 
@@ -50,6 +51,7 @@ public static class BotFeature
             services.AddSingleton(new BotRegistry());
         }
 
+        services.AddStartupTask<CheckBotCredentials>();
         services.AddMemoryCache();
         services.AddSingleton<SencoHubBot>();
         services.AddSingleton<IBotHandler>(sp => sp.GetRequiredService<SencoHubBot>().BuildRouter(sp.GetRequiredService<ILogger<ActivityRouter>>()));
