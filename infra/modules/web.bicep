@@ -109,6 +109,8 @@ var coreSettings = {
   SencoHub__Bot__AllowedTenantIds__0: entraTenantId
   // Links in cards and messages are built outside any request, so the app is told its address.
   SencoHub__PublicBaseUrl: 'https://${web.properties.defaultHostName}'
+  // Redirects are built from the Host header: any other host is refused (a custom domain is added here).
+  AllowedHosts: web.properties.defaultHostName
   SencoHub__Teams__AppId: teamsAppId
 }
 

@@ -56,10 +56,13 @@ for (const key of ['SencoHub__Database__Provider', 'ConnectionStrings__SencoHub'
   'SencoHub__Bot__ManagedIdentityClientId', 'SencoHub__Storage__BlobServiceUri', 'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'AZURE_CLIENT_ID', 'SencoHub__Auth__Entra__ClientId', 'SencoHub__Auth__Entra__TenantId',
   // Closed by default: Entra-issued bot tokens only from the trust's tenant.
-  'SencoHub__Bot__AllowedTenantIds__0']) {
+  'SencoHub__Bot__AllowedTenantIds__0',
+  // Redirects are built from the Host header: only the app's own address is served.
+  'AllowedHosts']) {
   expect(settings.includes(`'${key}'`), `web app: app setting ${key} is missing`);
 }
 expect(!/password|pwd=|accountkey|sharedaccesskey/i.test(settings), 'web app: an app setting carries a password or key');
+expect(!/'AllowedHosts', '\*'/.test(settings), 'web app: AllowedHosts must name the app\'s host, not *');
 
 const storage = one('Microsoft.Storage/storageAccounts').properties || {};
 expect(storage.allowBlobPublicAccess === false, 'storage: allowBlobPublicAccess must be false');

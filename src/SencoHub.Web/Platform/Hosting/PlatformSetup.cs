@@ -18,6 +18,7 @@ public static class PlatformSetup
         services.AddSencoHubData(builder.Configuration, builder.Environment);
         services.AddSencoHubAuth(builder.Configuration, builder.Environment);
         services.AddSencoHubErrors();
+        services.AddSencoHubHostFiltering(builder.Configuration);
         services.AddSencoHubOperations(builder.Configuration);
         services.AddAntiforgery(options =>
         {
@@ -45,6 +46,7 @@ public static class PlatformSetup
 
     public static WebApplication UseSencoHubPlatform(this WebApplication app)
     {
+        app.UseSencoHubHostFiltering();
         app.UseSencoHubErrors();
         if (!app.Environment.IsDevelopment())
         {
