@@ -96,6 +96,8 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
 
 var coreSettings = {
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+  // The client's address and scheme from App Service's front end (sign-in rate limits are per address).
+  ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   // Azure.Identity's DefaultAzureCredential picks the user-assigned identity by this.
   AZURE_CLIENT_ID: identityClientId

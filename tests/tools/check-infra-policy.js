@@ -58,7 +58,9 @@ for (const key of ['SencoHub__Database__Provider', 'ConnectionStrings__SencoHub'
   // Closed by default: Entra-issued bot tokens only from the trust's tenant.
   'SencoHub__Bot__AllowedTenantIds__0',
   // Redirects are built from the Host header: only the app's own address is served.
-  'AllowedHosts']) {
+  'AllowedHosts',
+  // Sign-in rate limits are per client address, which only the forwarded headers carry.
+  'ASPNETCORE_FORWARDEDHEADERS_ENABLED']) {
   expect(settings.includes(`'${key}'`), `web app: app setting ${key} is missing`);
 }
 expect(!/password|pwd=|accountkey|sharedaccesskey/i.test(settings), 'web app: an app setting carries a password or key');

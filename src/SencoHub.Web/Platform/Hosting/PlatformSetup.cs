@@ -19,6 +19,7 @@ public static class PlatformSetup
         services.AddSencoHubAuth(builder.Configuration, builder.Environment);
         services.AddSencoHubErrors();
         services.AddSencoHubHostFiltering(builder.Configuration);
+        services.AddSencoHubSignInRateLimit();
         services.AddSencoHubOperations(builder.Configuration);
         services.AddAntiforgery(options =>
         {
@@ -35,6 +36,7 @@ public static class PlatformSetup
             options.RootDirectory = "/Features";
             options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             options.Conventions.ConfigureFilter(new UnknownPageHandler());
+            options.Conventions.RateLimitSignInPages();
         }).AddRazorOptions(options => options.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
         services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName);
         services.AddSingleton<AppLinks>();
@@ -56,6 +58,7 @@ public static class PlatformSetup
         // Explicit, after the error handlers, so a re-executed error page is routed afresh; before the
         // tab middleware, so short-circuited endpoints (the bot) skip what only pages need.
         app.UseRouting();
+        app.UseRateLimiter();
         app.Use(SecurityHeaders.Middleware);
         app.UseStaticFiles();
         app.Use(TabContext.Middleware);
