@@ -16,6 +16,10 @@ param identityName string
 param appInsightsName string
 param logAnalyticsWorkspaceId string
 param blobServiceUri string
+
+@description('Blob holding the data-protection key ring, and the versioned Key Vault key that wraps each key in it.')
+param dataProtectionBlobUri string
+param dataProtectionKeyId string
 param postgresHost string
 param postgresDatabase string
 
@@ -105,6 +109,9 @@ var coreSettings = {
   // Entra authentication: no password; the app supplies a token for the identity as the password.
   ConnectionStrings__SencoHub: 'Host=${postgresHost};Database=${postgresDatabase};Username=${identityName};Ssl Mode=Require'
   SencoHub__Storage__BlobServiceUri: blobServiceUri
+  // Session and anti-forgery keys: in Blob Storage, each wrapped by a Key Vault key (not in the database).
+  SencoHub__DataProtection__KeysBlobUri: dataProtectionBlobUri
+  SencoHub__DataProtection__KeyVaultKeyId: dataProtectionKeyId
   SencoHub__Bot__AppId: identityClientId
   SencoHub__Bot__ManagedIdentityClientId: identityClientId
   // Entra-issued bot tokens are accepted from this tenant only (none set: all refused).

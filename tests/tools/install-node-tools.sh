@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the npm tools the tests use into <repo>/.tools (git-ignored); idempotent, offline after.
 #   cards: adaptivecards@3.0.6, the official Adaptive Cards library, for tests/tools/validate-cards.js
+#   playground: Microsoft 365 Agents Playground; azurite: the Azure Storage emulator
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
 . "$HERE/common.sh"
@@ -9,4 +10,7 @@ ensure_npm cards adaptivecards@3.0.6
 
 # Microsoft 365 Agents Playground: the Teams client the bot is tested with.
 ensure_npm playground @microsoft/m365agentsplayground@0.2.28
+
+# Azurite: the Azure Storage emulator the Blob paths are tested against (on loopback, in memory).
+ensure_npm azurite azurite@3.37.0
 log "node tools ready in $SENCOHUB_TOOLS"

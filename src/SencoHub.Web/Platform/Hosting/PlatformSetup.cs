@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
+using SencoHub.Web.Platform.Keys;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
 
@@ -16,6 +17,7 @@ public static class PlatformSetup
         services.AddOptions<SencoHubOptions>().BindConfiguration(SencoHubOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddSencoHubData(builder.Configuration, builder.Environment);
+        services.AddSencoHubDataProtection(builder.Configuration);
         services.AddSencoHubAuth(builder.Configuration, builder.Environment);
         services.AddSencoHubErrors();
         services.AddSencoHubHostFiltering(builder.Configuration);
