@@ -18,7 +18,7 @@ public sealed class BotCredentialsStartupTests : IDisposable
     {
         await using var app = AppProcess.Start(Production(new() { ["SencoHub__Bot__AppId"] = AppId }));
 
-        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(120));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("SencoHub cannot start", app.StandardError);
@@ -42,7 +42,7 @@ public sealed class BotCredentialsStartupTests : IDisposable
         }));
 
         var health = new Uri($"http://127.0.0.1:{port}/health");
-        await app.WaitForHttpAsync(health, TimeSpan.FromSeconds(60));
+        await app.WaitForHttpAsync(health, TimeSpan.FromSeconds(120));
 
         using var client = new HttpClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(health)).StatusCode);

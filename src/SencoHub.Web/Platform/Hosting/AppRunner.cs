@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace SencoHub.Web.Platform.Hosting;
 
@@ -67,11 +66,6 @@ public static class AppRunner
         catch (StartupException ex)
         {
             await Console.Error.WriteLineAsync($"SencoHub cannot start: {ex.Message}");
-            return 1;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await Console.Error.WriteLineAsync($"SencoHub cannot start: {string.Join(" ", ex.Failures)}");
             return 1;
         }
     }

@@ -39,11 +39,9 @@ public static class KeyStorage
 
     public static IServiceCollection AddSencoHubDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<KeyStorageOptions>().BindConfiguration(KeyStorageOptions.SectionName)
-            .Validate(o => o.KeysBlobUri is null || IsUsable(o.KeysBlobUri), $"{KeyStorageOptions.SectionName}:KeysBlobUri must be an absolute https URL (http only for an emulator on loopback).")
-            .Validate(o => o.KeyVaultKeyId is null || (o.KeyVaultKeyId.IsAbsoluteUri && o.KeyVaultKeyId.Scheme == Uri.UriSchemeHttps), $"{KeyStorageOptions.SectionName}:KeyVaultKeyId must be the key's https URL.")
-            .ValidateOnStart();
         var options = configuration.GetSection(KeyStorageOptions.SectionName).Get<KeyStorageOptions>() ?? new KeyStorageOptions();
+        services.AddSingleton(options);
+        services.AddStartupTask<CheckKeyStorage>();
         var dataProtection = services.AddDataProtection().SetApplicationName("SencoHub");
         if (options.KeysBlobUri is { } blobUri)
         {
@@ -66,6 +64,24 @@ public static class KeyStorage
         return services;
     }
 
-    private static bool IsUsable(Uri uri) =>
-        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+}
+
+/// <summary>A key store the app cannot use stops it at start, naming the setting, not at the first sign-in.</summary>
+public sealed class CheckKeyStorage(KeyStorageOptions options) : IStartupTask
+{
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        var section = KeyStorageOptions.SectionName;
+        if (options.KeysBlobUri is { } blob && !(blob.IsAbsoluteUri && (blob.Scheme == Uri.UriSchemeHttps || (blob.Scheme == Uri.UriSchemeHttp && blob.IsLoopback))))
+        {
+            throw new StartupException($"{section}:KeysBlobUri must be an absolute https URL (plain http only for an emulator on loopback).");
+        }
+
+        if (options.KeyVaultKeyId is { } key && !(key.IsAbsoluteUri && key.Scheme == Uri.UriSchemeHttps))
+        {
+            throw new StartupException($"{section}:KeyVaultKeyId must be the Key Vault key's https URL.");
+        }
+
+        return Task.CompletedTask;
+    }
 }
