@@ -83,6 +83,25 @@ public sealed class SignInRateLimitTests
         Assert.NotEqual(HttpStatusCode.TooManyRequests, page.StatusCode);
     }
 
+    [Fact]
+    public async Task AnIPv6Client_IsCountedByIts64_NotByEachAddressItHolds()
+    {
+        await using var app = await LimitedAppAsync(permits: 2);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var address in new[] { "2001:db8:1:2::1", "2001:db8:1:2::2" })
+        {
+            using var _ = await SendAsync(client, "POST", "/dev/token", address);
+        }
+
+        using var sameNetwork = await SendAsync(client, "POST", "/dev/token", "2001:db8:1:2:ffff::9");
+        using var otherNetwork = await SendAsync(client, "POST", "/dev/token", "2001:db8:1:3::1");
+        using var mappedIPv4 = await SendAsync(client, "POST", "/dev/token", "::ffff:203.0.113.9");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, sameNetwork.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherNetwork.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, mappedIPv4.StatusCode);
+    }
+
     /// <summary>The app with a small limit, and each request's client address taken from a test header.</summary>
     private static Task<SencoHubApp> LimitedAppAsync(int permits) =>
         new SencoHubApp()

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -66,9 +68,32 @@ public static class SignInRateLimit
         return conventions;
     }
 
-    // Behind App Service the address is the client's once forwarded headers are on (infra sets them).
-    private static string ClientKey(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client's address (behind App Service, once forwarded headers are on, as infra sets);
+    /// IPv6 by its /64, which one client can fill with addresses of its own.
+    /// </summary>
+    internal static string ClientKey(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var prefix = address.GetAddressBytes();
+            Array.Clear(prefix, 8, 8);
+            return new IPAddress(prefix) + "/64";
+        }
+
+        return address.ToString();
+    }
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
