@@ -1,7 +1,7 @@
 // SencoHub in Azure, provisioned by `azd up` (or `azd provision`).
 // Subscription scope: creates the resource group, then everything else inside it. No secret is
-// created, passed or output: the app, the bot, Storage and PostgreSQL all use one user-assigned
-// managed identity.
+// created, passed or output: the app, the bot, Storage, Key Vault and PostgreSQL all use one
+// user-assigned managed identity.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -74,6 +74,17 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVault}${resourceToken}'
+    location: location
+    tags: tags
+    identityPrincipalId: identity.outputs.principalId
+  }
+}
+
 module postgres 'modules/postgres.bicep' = {
   name: 'postgres'
   scope: rg
@@ -104,6 +115,8 @@ module web 'modules/web.bicep' = {
     appInsightsName: monitoring.outputs.appInsightsName
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
     blobServiceUri: storage.outputs.blobEndpoint
+    dataProtectionBlobUri: storage.outputs.dataProtectionBlobUri
+    dataProtectionKeyId: keyVault.outputs.dataProtectionKeyId
     postgresHost: postgres.outputs.host
     postgresDatabase: postgres.outputs.databaseName
     entraClientId: entraClientId
@@ -139,5 +152,6 @@ output AZURE_BOT_NAME string = bot.outputs.name
 output TEAMS_APP_ID string = teamsAppId
 output AZURE_MANAGED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_POSTGRES_HOST string = postgres.outputs.host
 output AZURE_POSTGRES_DATABASE string = postgres.outputs.databaseName

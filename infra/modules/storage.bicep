@@ -48,6 +48,15 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
+// The data-protection key ring (one blob, keys wrapped by the Key Vault key).
+resource dataProtectionContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'dataprotection'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource appBlobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, identityPrincipalId, blobDataContributorRoleId)
@@ -70,3 +79,4 @@ resource userBlobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
 
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output dataProtectionBlobUri string = '${storage.properties.primaryEndpoints.blob}${dataProtectionContainer.name}/keys.xml'

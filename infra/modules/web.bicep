@@ -16,11 +16,17 @@ param identityName string
 param appInsightsName string
 param logAnalyticsWorkspaceId string
 param blobServiceUri string
+
+@description('Blob holding the data-protection key ring, and the versioned Key Vault key that wraps each key in it.')
+param dataProtectionBlobUri string
+param dataProtectionKeyId string
 param postgresHost string
 param postgresDatabase string
 
 @description('Client id of the Entra app registration for Teams SSO; empty until it exists.')
 param entraClientId string
+
+@description('The trust\'s Entra tenant: SSO tokens and Entra-issued bot tokens are accepted from it only.')
 param entraTenantId string
 
 @description('SharePoint site and library for the resource library; empty keeps the local store.')
@@ -94,6 +100,8 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
 
 var coreSettings = {
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+  // The client's address and scheme from App Service's front end (sign-in rate limits are per address).
+  ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   // Azure.Identity's DefaultAzureCredential picks the user-assigned identity by this.
   AZURE_CLIENT_ID: identityClientId
@@ -101,10 +109,17 @@ var coreSettings = {
   // Entra authentication: no password; the app supplies a token for the identity as the password.
   ConnectionStrings__SencoHub: 'Host=${postgresHost};Database=${postgresDatabase};Username=${identityName};Ssl Mode=Require'
   SencoHub__Storage__BlobServiceUri: blobServiceUri
+  // Session and anti-forgery keys: in Blob Storage, each wrapped by a Key Vault key (not in the database).
+  SencoHub__DataProtection__KeysBlobUri: dataProtectionBlobUri
+  SencoHub__DataProtection__KeyVaultKeyId: dataProtectionKeyId
   SencoHub__Bot__AppId: identityClientId
   SencoHub__Bot__ManagedIdentityClientId: identityClientId
+  // Entra-issued bot tokens are accepted from this tenant only (none set: all refused).
+  SencoHub__Bot__AllowedTenantIds__0: entraTenantId
   // Links in cards and messages are built outside any request, so the app is told its address.
   SencoHub__PublicBaseUrl: 'https://${web.properties.defaultHostName}'
+  // Redirects are built from the Host header: any other host is refused (a custom domain is added here).
+  AllowedHosts: web.properties.defaultHostName
   SencoHub__Teams__AppId: teamsAppId
 }
 

@@ -169,10 +169,19 @@ public sealed class LoopbackOpenIdIssuer : IAsyncDisposable
         return CreateToken(new TokenSpec { Issuer = BotFrameworkIssuer, Audience = appId, NotBefore = notBefore, Expires = expires, Claims = claims, Key = key });
     }
 
-    /// <summary>An Entra token for <paramref name="tenantId"/>; <paramref name="tidClaim"/> overrides the <c>tid</c> claim.</summary>
-    public string CreateEntraToken(string tenantId, string audience, string? tidClaim = null, bool v1Issuer = false, string? serviceUrl = null)
+    /// <summary>
+    /// An Entra token for <paramref name="tenantId"/>, as Entra mints it for the client
+    /// <paramref name="callerAppId"/>: a v1 token names it in <c>appid</c>, a v2 token in <c>azp</c>
+    /// (with <c>ver</c> saying which). <paramref name="tidClaim"/> overrides the <c>tid</c> claim.
+    /// </summary>
+    public string CreateEntraToken(string tenantId, string audience, string? tidClaim = null, bool v1Issuer = false, string? serviceUrl = null, string callerAppId = "caller-app", string? version = null)
     {
-        var claims = new Dictionary<string, object> { ["tid"] = tidClaim ?? tenantId, ["azp"] = "caller-app" };
+        var claims = new Dictionary<string, object>
+        {
+            ["tid"] = tidClaim ?? tenantId,
+            ["ver"] = version ?? (v1Issuer ? "1.0" : "2.0"),
+            [v1Issuer ? "appid" : "azp"] = callerAppId,
+        };
         if (serviceUrl is not null)
         {
             claims["serviceurl"] = serviceUrl;

@@ -6,6 +6,9 @@
  *   web app: HTTPS only, TLS 1.2, FTPS off, basic publishing credentials off, /health probe,
  *            DOTNETCORE|10.0, user-assigned identity, the app settings the app needs in Azure;
  *   storage: no public blob access, no shared keys, TLS 1.2; a Storage Blob Data Contributor grant;
+ *            a private dataprotection container;
+ *   key vault: RBAC only; an RSA key that only wraps and unwraps; the app may use it (Crypto
+ *            Service Encryption User) for the data-protection keys;
  *   PostgreSQL: v16, Burstable B1ms, Entra auth on, password auth off, an Entra administrator,
  *            database sencohub, the Azure-services firewall rule;
  *   bot: UserAssignedMSI with the Teams channel; App Insights on a Log Analytics workspace;
@@ -54,10 +57,19 @@ for (const kind of ['ftp', 'scm']) {
 const settings = JSON.stringify((one('Microsoft.Web/sites/config').properties) || '');
 for (const key of ['SencoHub__Database__Provider', 'ConnectionStrings__SencoHub', 'SencoHub__Bot__AppId',
   'SencoHub__Bot__ManagedIdentityClientId', 'SencoHub__Storage__BlobServiceUri', 'APPLICATIONINSIGHTS_CONNECTION_STRING',
-  'AZURE_CLIENT_ID', 'SencoHub__Auth__Entra__ClientId', 'SencoHub__Auth__Entra__TenantId']) {
+  'AZURE_CLIENT_ID', 'SencoHub__Auth__Entra__ClientId', 'SencoHub__Auth__Entra__TenantId',
+  // Closed by default: Entra-issued bot tokens only from the trust's tenant.
+  'SencoHub__Bot__AllowedTenantIds__0',
+  // Redirects are built from the Host header: only the app's own address is served.
+  'AllowedHosts',
+  // Sign-in rate limits are per client address, which only the forwarded headers carry.
+  'ASPNETCORE_FORWARDEDHEADERS_ENABLED',
+  // Data-protection keys in Blob Storage, wrapped by the Key Vault key, never plain in the database.
+  'SencoHub__DataProtection__KeysBlobUri', 'SencoHub__DataProtection__KeyVaultKeyId']) {
   expect(settings.includes(`'${key}'`), `web app: app setting ${key} is missing`);
 }
 expect(!/password|pwd=|accountkey|sharedaccesskey/i.test(settings), 'web app: an app setting carries a password or key');
+expect(!/'AllowedHosts', '\*'/.test(settings), 'web app: AllowedHosts must name the app\'s host, not *');
 
 const storage = one('Microsoft.Storage/storageAccounts').properties || {};
 expect(storage.allowBlobPublicAccess === false, 'storage: allowBlobPublicAccess must be false');
@@ -68,6 +80,21 @@ const blobContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe';
 expect(ofType('Microsoft.Authorization/roleAssignments').some((r) => r.properties.principalType === 'ServicePrincipal'
   && JSON.stringify(r.template).includes(blobContributor)),
   'storage: no Storage Blob Data Contributor role assignment');
+
+const containers = ofType('Microsoft.Storage/storageAccounts/blobServices/containers');
+expect(containers.some((r) => String(r.name).includes('dataprotection') && (r.properties || {}).publicAccess === 'None'),
+  'storage: needs the private dataprotection container');
+
+const vault = one('Microsoft.KeyVault/vaults').properties || {};
+expect(vault.enableRbacAuthorization === true, 'key vault: enableRbacAuthorization must be true (no access policies)');
+expect(!vault.accessPolicies || vault.accessPolicies.length === 0, 'key vault: must not use access policies');
+const dpKey = one('Microsoft.KeyVault/vaults/keys').properties || {};
+expect(dpKey.kty === 'RSA' && JSON.stringify([...(dpKey.keyOps || [])].sort()) === JSON.stringify(['unwrapKey', 'wrapKey']),
+  'key vault: the data-protection key must be RSA and only wrap and unwrap');
+const cryptoUser = 'e147488a-f6f5-4113-8e2d-b22465e65bf6';
+expect(ofType('Microsoft.Authorization/roleAssignments').some((r) => r.properties.principalType === 'ServicePrincipal'
+  && JSON.stringify(r.template).includes(cryptoUser)),
+  'key vault: no Key Vault Crypto Service Encryption User role assignment for the app');
 
 const pg = one('Microsoft.DBforPostgreSQL/flexibleServers');
 const auth = (pg.properties || {}).authConfig || {};

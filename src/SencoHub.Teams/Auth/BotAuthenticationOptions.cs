@@ -11,7 +11,10 @@ public sealed class BotAuthenticationOptions
     /// <summary>Per-tenant Entra metadata; <c>{tenantId}</c> is replaced by the issuer's tenant.</summary>
     public string EntraOpenIdMetadataUrlTemplate { get; set; } = "https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration";
 
-    /// <summary>When not empty, only activities (and Entra tokens) from these tenants are accepted.</summary>
+    /// <summary>
+    /// When not empty, only activities from these tenants are accepted. Entra-issued tokens are
+    /// accepted only from these tenants: with none configured, every Entra-issued token is refused.
+    /// </summary>
     public IList<string> AllowedTenantIds { get; } = [];
 
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);

@@ -96,6 +96,13 @@ public sealed partial class BotTokenValidator
                 return BotAuthenticationResult.Unauthorized("token tid does not match its issuer's tenant");
             }
 
+            // Any tenant can mint a token with the bot's app id as audience: Entra tokens are
+            // accepted only from tenants named in the configuration, never from "any".
+            if (_options.AllowedTenantIds.Count == 0)
+            {
+                return BotAuthenticationResult.Forbidden("Entra-issued tokens are refused: no tenant is configured");
+            }
+
             if (!IsTenantAllowed(issuerTenant))
             {
                 return BotAuthenticationResult.Forbidden("token tenant is not allowed");
@@ -165,15 +172,40 @@ public sealed partial class BotTokenValidator
             });
         }
 
-        // Bot Framework tokens are bound to the service URL they were issued for; a mismatch
-        // means the activity was not sent by that channel (botbuilder's ChannelValidation).
-        var serviceUrlClaim = Claim(token, "serviceurl");
-        if (issuer == BotTokenIssuer.BotFramework || serviceUrlClaim is not null)
+        string? callerAppId;
+        if (issuer == BotTokenIssuer.Entra)
         {
-            if (serviceUrlClaim is null || !SameServiceUrl(serviceUrlClaim, activity.ServiceUrl))
+            // The documented Entra-issued path (Bot Framework auth spec, "Emulator to Bot") is a
+            // token the bot's own app obtained: v1 names it in appid, v2 in azp.
+            var version = Claim(token, "ver");
+            var callerClaim = version switch
             {
-                return BotAuthenticationResult.Unauthorized("token serviceurl does not match the activity");
+                null or "1.0" => "appid",
+                "2.0" => "azp",
+                _ => null,
+            };
+            if (callerClaim is null)
+            {
+                return BotAuthenticationResult.Unauthorized("token version is not 1.0 or 2.0");
             }
+
+            callerAppId = Claim(token, callerClaim);
+            if (!string.Equals(callerAppId, _options.AppId, StringComparison.OrdinalIgnoreCase))
+            {
+                return BotAuthenticationResult.Forbidden($"token {callerClaim} is not this bot's app");
+            }
+        }
+        else
+        {
+            callerAppId = Claim(token, "azp") ?? Claim(token, "appid");
+        }
+
+        // Every token must be bound to the service URL it was issued for; a mismatch means the
+        // activity was not sent by that channel (botbuilder's ChannelValidation).
+        var serviceUrlClaim = Claim(token, "serviceurl");
+        if (serviceUrlClaim is null || !SameServiceUrl(serviceUrlClaim, activity.ServiceUrl))
+        {
+            return BotAuthenticationResult.Unauthorized("token serviceurl does not match the activity");
         }
 
         // Endorsements: the key must be endorsed for the activity's channel (403 per the auth spec).
@@ -187,6 +219,12 @@ public sealed partial class BotTokenValidator
             }
         }
 
+        if (issuer == BotTokenIssuer.Entra && activity.TenantId is not null
+            && !string.Equals(activity.TenantId, issuerTenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return BotAuthenticationResult.Forbidden("activity tenant differs from the token's tenant");
+        }
+
         if (!IsTenantAllowed(activity.TenantId) && !(issuer == BotTokenIssuer.Entra && activity.TenantId is null))
         {
             return BotAuthenticationResult.Forbidden("activity tenant is not allowed");
@@ -195,7 +233,7 @@ public sealed partial class BotTokenValidator
         return BotAuthenticationResult.Success(new BotCaller
         {
             Issuer = issuer,
-            CallerAppId = Claim(token, "azp") ?? Claim(token, "appid"),
+            CallerAppId = callerAppId,
             TenantId = issuer == BotTokenIssuer.Entra ? issuerTenant : activity.TenantId,
             ServiceUrl = serviceUrlClaim,
             Identity = validation.ClaimsIdentity ?? new ClaimsIdentity(),

@@ -77,6 +77,12 @@ internal sealed class BotEndpoint
             return;
         }
 
+        if (ActivityEnvelope.Problem(activity, _options.AllowLoopbackHttpServiceUrl) is { } problem)
+        {
+            await RejectAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+            return;
+        }
+
         BotCaller caller;
         if (_options.IsAnonymousAllowed)
         {

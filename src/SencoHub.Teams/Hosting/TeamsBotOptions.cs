@@ -26,6 +26,12 @@ public sealed class TeamsBotOptions
     /// </summary>
     public bool AllowUnauthenticated { get; set; }
 
+    /// <summary>
+    /// Accept activities whose <c>serviceUrl</c> is plain http on a loopback host (local tools such
+    /// as the Agents Playground and test doubles). Off: every serviceUrl must be https.
+    /// </summary>
+    public bool AllowLoopbackHttpServiceUrl { get; set; }
+
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>How long an invoke may take before Teams gets a "still working" answer (Teams gives up at ~5 s).</summary>

@@ -23,7 +23,7 @@ public sealed class BotTokenValidatorTests(IssuerFixture fixture) : IClassFixtur
         BotFrameworkOpenIdMetadataUrl = issuer.BotFrameworkMetadataUrl,
         EntraOpenIdMetadataUrlTemplate = issuer.EntraMetadataUrlTemplate,
         RequireHttpsMetadata = false,
-        AllowedTenantIds = { TokenCorpus.TenantId },
+        AllowedTenantIds = { TokenCorpus.TenantId, "another-allowed-tenant" },
     };
 
     private BotTokenValidator Validator(LoopbackOpenIdIssuer? issuer = null, TimeProvider? time = null)
@@ -83,13 +83,30 @@ public sealed class BotTokenValidatorTests(IssuerFixture fixture) : IClassFixtur
     [Fact]
     public async Task EntraToken_DescribesTheCallerTenant()
     {
-        var header = "Bearer " + fixture.Issuer.CreateEntraToken(TokenCorpus.TenantId, TokenCorpus.AppId);
+        var header = "Bearer " + fixture.Issuer.CreateEntraToken(TokenCorpus.TenantId, TokenCorpus.AppId, serviceUrl: TokenCorpus.ServiceUrl, callerAppId: TokenCorpus.AppId);
 
         var result = await Validator().ValidateAsync(header, TokenCorpus.Activity(), CancellationToken.None);
 
         Assert.Equal(BotTokenIssuer.Entra, result.Caller!.Issuer);
         Assert.Equal(TokenCorpus.TenantId, result.Caller.TenantId);
-        Assert.Equal("caller-app", result.Caller.CallerAppId);
+        Assert.Equal(TokenCorpus.AppId, result.Caller.CallerAppId);
+    }
+
+    [Fact]
+    public async Task WithNoTenantConfigured_EntraTokensAreRefused_BotFrameworkTokensAreNot()
+    {
+        var options = Options(fixture.Issuer);
+        options.AllowedTenantIds.Clear();
+        var validator = new BotTokenValidator(options, new OpenIdMetadataCache(_http, options));
+        var entra = "Bearer " + fixture.Issuer.CreateEntraToken(TokenCorpus.TenantId, TokenCorpus.AppId, serviceUrl: TokenCorpus.ServiceUrl, callerAppId: TokenCorpus.AppId);
+        var botFramework = "Bearer " + fixture.Issuer.CreateBotFrameworkToken(TokenCorpus.AppId, TokenCorpus.ServiceUrl);
+
+        var refused = await validator.ValidateAsync(entra, TokenCorpus.Activity(), CancellationToken.None);
+        var accepted = await validator.ValidateAsync(botFramework, TokenCorpus.Activity(), CancellationToken.None);
+
+        Assert.Equal(403, refused.StatusCode);
+        Assert.Contains("no tenant", refused.FailureReason, StringComparison.Ordinal);
+        Assert.True(accepted.Succeeded, accepted.FailureReason);
     }
 
     [Fact]

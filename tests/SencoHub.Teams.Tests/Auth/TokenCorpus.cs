@@ -43,9 +43,16 @@ public static class TokenCorpus
         new("signing key not endorsed for msteams", 403, i => Bearer(i.CreateBotFrameworkToken(AppId, ServiceUrl, key: i.UnendorsedBotFrameworkKey))),
         new("activity claims a channel the key is not endorsed for", 403, i => Bearer(i.CreateBotFrameworkToken(AppId, ServiceUrl)), a => a.ChannelId = "webchat"),
         new("activity from a tenant that is not allowed", 403, i => Bearer(i.CreateBotFrameworkToken(AppId, ServiceUrl)), a => a.Conversation!.TenantId = "some-other-tenant"),
-        new("Entra token whose tid differs from its issuer", 401, i => Bearer(i.CreateEntraToken(TenantId, AppId, tidClaim: "another-tenant"))),
-        new("Entra token for another audience", 401, i => Bearer(i.CreateEntraToken(TenantId, "api://someone-else"))),
-        new("Entra token from a tenant that is not allowed", 403, i => Bearer(i.CreateEntraToken("some-other-tenant", AppId))),
+        new("Entra token whose tid differs from its issuer", 401, i => Entra(i, tid: "another-tenant")),
+        new("Entra token for another audience", 401, i => Entra(i, audience: "api://someone-else")),
+        new("Entra token from a tenant that is not allowed", 403, i => Entra(i, tenant: "some-other-tenant")),
+        new("Entra token from a tenant that is not allowed, activity claiming it too", 403, i => Entra(i, tenant: "some-other-tenant"), a => a.Conversation!.TenantId = "some-other-tenant"),
+        new("Entra token for an app that is not this bot (azp)", 403, i => Entra(i, caller: "unrelated-app")),
+        new("Entra v1 token for an app that is not this bot (appid)", 403, i => Entra(i, v1: true, caller: "unrelated-app")),
+        new("Entra token of an unknown version", 401, i => Entra(i, version: "3.0")),
+        new("Entra token without serviceurl claim", 401, i => Entra(i, serviceUrl: null)),
+        new("Entra token whose serviceurl differs from the activity", 401, i => Entra(i, serviceUrl: "https://smba.trafficmanager.net/amer/")),
+        new("Entra token for an allowed tenant, activity from another tenant", 403, i => Entra(i), a => a.Conversation!.TenantId = "another-allowed-tenant"),
         new("Entra tenant id that is not id-like", 401, i => Bearer(i.CreateToken(new TokenSpec { Issuer = "https://login.microsoftonline.com/../evil/v2.0", Audience = AppId, Claims = new Dictionary<string, object> { ["tid"] = "../evil" }, Key = i.EntraKey }))),
     ];
 
@@ -53,9 +60,9 @@ public static class TokenCorpus
     [
         new("Bot Framework channel token", 200, i => Bearer(i.CreateBotFrameworkToken(AppId, ServiceUrl))),
         new("Bot Framework token, serviceurl without trailing slash and other case", 200, i => Bearer(i.CreateBotFrameworkToken(AppId, "HTTPS://SMBA.trafficmanager.net/emea"))),
-        new("Entra v2 token", 200, i => Bearer(i.CreateEntraToken(TenantId, AppId))),
-        new("Entra v1 (sts.windows.net) token for api://botid-{appId}", 200, i => Bearer(i.CreateEntraToken(TenantId, $"api://botid-{AppId}", v1Issuer: true))),
-        new("Entra token for api://{appId}", 200, i => Bearer(i.CreateEntraToken(TenantId, $"api://{AppId}"))),
+        new("Entra v2 token", 200, i => Entra(i)),
+        new("Entra v1 (sts.windows.net) token for api://botid-{appId}", 200, i => Entra(i, audience: $"api://botid-{AppId}", v1: true)),
+        new("Entra token for api://{appId}", 200, i => Entra(i, audience: $"api://{AppId}")),
     ];
 
     public static TheoryData<TokenCase> BadCases() => [.. Bad];
@@ -74,6 +81,14 @@ public static class TokenCorpus
     private static readonly TestSigningKey Stranger = new();
 
     private static string Bearer(string token) => "Bearer " + token;
+
+    /// <summary>
+    /// An Entra-issued token as the documented path sends it (the bot's own app is the caller, the
+    /// activity's service URL is bound in), with one thing changed by the case.
+    /// </summary>
+    private static string Entra(LoopbackOpenIdIssuer issuer, string tenant = TenantId, string audience = AppId, string? tid = null, bool v1 = false,
+        string? serviceUrl = ServiceUrl, string caller = AppId, string? version = null) =>
+        Bearer(issuer.CreateEntraToken(tenant, audience, tid, v1, serviceUrl, caller, version));
 
     private static Dictionary<string, object> BfClaims() => new() { ["serviceurl"] = ServiceUrl };
 

@@ -29,7 +29,10 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
                 o.Authentication.BotFrameworkOpenIdMetadataUrl = auth.BotFrameworkOpenIdMetadataUrl;
                 o.Authentication.EntraOpenIdMetadataUrlTemplate = auth.EntraOpenIdMetadataUrlTemplate;
                 o.Authentication.RequireHttpsMetadata = false;
-                o.Authentication.AllowedTenantIds.Add(TokenCorpus.TenantId);
+                foreach (var tenant in auth.AllowedTenantIds)
+                {
+                    o.Authentication.AllowedTenantIds.Add(tenant);
+                }
                 // The app's decision has no effect once an app id is configured.
                 o.AllowUnauthenticated = true;
             },
@@ -203,8 +206,15 @@ public sealed class EndpointAuthenticationTests(AuthenticatedBotFixture fixture)
     public async Task AnonymousMode_RequiresNoAppId_AndTheAppsConsent()
     {
         var handler = new RecordingHandler();
-        await using var notAllowed = await BotApp.StartAsync(_ => { }, _ => handler);
-        await using var allowed = await BotApp.StartAsync(o => o.AllowUnauthenticated = true, _ => handler);
+        // The playground's own activities, with its http://localhost serviceUrl.
+        await using var notAllowed = await BotApp.StartAsync(o => o.AllowLoopbackHttpServiceUrl = true, _ => handler);
+        await using var allowed = await BotApp.StartAsync(
+            o =>
+            {
+                o.AllowUnauthenticated = true;
+                o.AllowLoopbackHttpServiceUrl = true;
+            },
+            _ => handler);
 
         using var refused = await notAllowed.PostAsync(Fixtures.Node("02-conversationUpdate-personal.json"));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);

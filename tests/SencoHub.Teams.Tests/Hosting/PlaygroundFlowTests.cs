@@ -71,6 +71,7 @@ public sealed class PlaygroundBotFixture : IAsyncLifetime
             o =>
             {
                 o.AllowUnauthenticated = true;
+                o.AllowLoopbackHttpServiceUrl = true;
                 // Short enough for the slow-invoke test, long enough for a cold, busy CI machine.
                 o.InvokeTimeout = TimeSpan.FromMilliseconds(1500);
             },

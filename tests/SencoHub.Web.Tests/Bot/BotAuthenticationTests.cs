@@ -30,16 +30,18 @@ public sealed class BotAuthenticationTests(BotAuthenticationTests.SecuredBot bot
         public async Task InitializeAsync()
         {
             Issuer = await LoopbackOpenIdIssuer.StartAsync();
-            var issuer = Issuer;
-            Teams = await TeamsApp.StartAsync(configure: app => app
+            Teams = await TeamsApp.StartAsync(configure: app => Configure(app));
+        }
+
+        /// <summary>A bot app id and the loopback issuer's metadata; no tenant, as a deployment that sets none.</summary>
+        public SencoHubApp Configure(SencoHubApp app) => app
             .Setting("SencoHub:Bot:AppId", AppId)
-            .Setting("SencoHub:Bot:OpenIdMetadataUrl", issuer.BotFrameworkMetadataUrl)
-            .Setting("SencoHub:Bot:EntraOpenIdMetadataUrlTemplate", issuer.EntraMetadataUrlTemplate)
+            .Setting("SencoHub:Bot:OpenIdMetadataUrl", Issuer.BotFrameworkMetadataUrl)
+            .Setting("SencoHub:Bot:EntraOpenIdMetadataUrlTemplate", Issuer.EntraMetadataUrlTemplate)
             .Setting("SencoHub:Bot:RequireHttpsMetadata", "false")
             .Setting("SencoHub:Bot:TrustedServiceHosts:0", "127.0.0.1")
             // Outbound tokens are not under test here; the Connector double accepts any.
-            .ConfigureServicesWith(s => s.Replace(ServiceDescriptor.Singleton<IBotTokenProvider>(new FixedToken()))));
-        }
+            .ConfigureServicesWith(s => s.Replace(ServiceDescriptor.Singleton<IBotTokenProvider>(new FixedToken())));
 
         public async Task DisposeAsync()
         {
@@ -101,6 +103,39 @@ public sealed class BotAuthenticationTests(BotAuthenticationTests.SecuredBot bot
     }
 
     [Fact]
+    public async Task EntraTokenFromAnotherTenant_WithNoTenantConfigured_IsRefused_AndNothingIsProcessed()
+    {
+        // The probe's forgery: any tenant can mint a token for the bot's app id as audience.
+        var forged = _issuer.CreateEntraToken("attacker-tenant", AppId, serviceUrl: _teams.Connector.ServiceUrl, callerAppId: "attacker-app");
+        var before = await ProcessedAsync();
+
+        var response = await SendWithHeaderAsync("Bearer " + forged);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        await AssertNothingProcessedSinceAsync(before);
+    }
+
+    [Fact]
+    public async Task EntraTokens_AreAcceptedOnlyFromTheConfiguredTenant_ForThisBotsOwnApp()
+    {
+        await using var teams = await TeamsApp.StartAsync(configure: app => bot.Configure(app)
+            .Setting("SencoHub:Bot:AllowedTenantIds:0", TeamsClient.TenantId));
+        var serviceUrl = teams.Connector.ServiceUrl;
+
+        var unrelatedApp = await SendWithHeaderAsync(teams, "Bearer " + _issuer.CreateEntraToken(TeamsClient.TenantId, AppId, serviceUrl: serviceUrl, callerAppId: "attacker-app"));
+        var otherTenant = await SendWithHeaderAsync(teams, "Bearer " + _issuer.CreateEntraToken("attacker-tenant", AppId, serviceUrl: serviceUrl, callerAppId: AppId));
+        var noServiceUrl = await SendWithHeaderAsync(teams, "Bearer " + _issuer.CreateEntraToken(TeamsClient.TenantId, AppId, callerAppId: AppId));
+        Assert.Equal(HttpStatusCode.Forbidden, unrelatedApp.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, otherTenant.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, noServiceUrl.Status);
+        Assert.Empty(teams.Connector.Requests);
+
+        var accepted = await SendWithHeaderAsync(teams, "Bearer " + _issuer.CreateEntraToken(TeamsClient.TenantId, AppId, serviceUrl: serviceUrl, callerAppId: AppId));
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        await Eventually.TrueAsync(() => teams.Connector.Requests.Count == 1, "the reply to help");
+    }
+
+    [Fact]
     public async Task NoAppId_ButUnauthenticatedNotAllowed_Refuses()
     {
         await using var production = await TeamsApp.StartAsync(configure: app => app.Setting("SencoHub:Bot:AllowUnauthenticated", "false"));
@@ -134,15 +169,17 @@ public sealed class BotAuthenticationTests(BotAuthenticationTests.SecuredBot bot
         };
     }
 
-    private async Task<TeamsResponse> SendWithHeaderAsync(string? header)
+    private Task<TeamsResponse> SendWithHeaderAsync(string? header) => SendWithHeaderAsync(_teams, header);
+
+    private static async Task<TeamsResponse> SendWithHeaderAsync(TeamsApp teams, string? header)
     {
-        var client = _teams.App.CreateClient();
+        var client = teams.App.CreateClient();
         var activity = new SencoHub.Teams.Activities.Activity
         {
             Id = "auth-" + Guid.NewGuid().ToString("N"),
             Type = "message",
             Text = "help",
-            ServiceUrl = _teams.Connector.ServiceUrl,
+            ServiceUrl = teams.Connector.ServiceUrl,
             ChannelId = "msteams",
             From = TeamsClient.From(DemoTrust.SendLead),
             Recipient = new SencoHub.Teams.Activities.ChannelAccount { Id = "28:" + AppId },

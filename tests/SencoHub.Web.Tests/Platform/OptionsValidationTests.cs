@@ -21,6 +21,8 @@ public sealed class OptionsValidationTests : IDisposable
         ("StrategyOptions", "SencoHub:Strategy:NudgeAfterSchoolDays", "0", "'StrategyOptions' members: 'NudgeAfterSchoolDays'"),
         ("CheckInOptions", "SencoHub:CheckIns:ReminderEverySchoolDays", "0", "'CheckInOptions' members: 'ReminderEverySchoolDays'"),
         ("ActionOptions", "SencoHub:Actions:DueSoonSchoolDays", "0", "'ActionOptions' members: 'DueSoonSchoolDays'"),
+        ("KeyStorageOptions", "SencoHub:DataProtection:KeyVaultKeyId", "http://vault.example/keys/k", "SencoHub:DataProtection:KeyVaultKeyId must be the Key Vault key's https URL."),
+        ("SignInRateLimitOptions", "SencoHub:RateLimits:SignIn:PermitLimit", "0", "'SignInRateLimitOptions' members: 'PermitLimit'"),
         ("StorageOptions", "SencoHub:Storage:BlobServiceUri", "blob-store", "SencoHub:Storage:BlobServiceUri must be an absolute URL"),
         ("LibraryOptions", "SencoHub:Library:StaleAfterMonths", "0", "'LibraryOptions' members: 'StaleAfterMonths'"),
     ];

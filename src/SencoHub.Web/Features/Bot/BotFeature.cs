@@ -1,4 +1,5 @@
 using SencoHub.Teams.Hosting;
+using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Bot;
 
@@ -16,6 +17,8 @@ public static class BotFeature
         {
             options.Authentication.AppId = section["AppId"];
             options.AllowUnauthenticated = section.GetValue("AllowUnauthenticated", environment.IsDevelopment());
+            // Local tools (the Agents Playground, test doubles) serve the Connector on http://localhost.
+            options.AllowLoopbackHttpServiceUrl = section.GetValue("AllowLoopbackServiceUrl", environment.IsDevelopment());
             options.Credentials.TenantId = section["TenantId"] ?? options.Credentials.TenantId;
             options.Credentials.ClientSecret = section["ClientSecret"];
             options.Credentials.ManagedIdentityClientId = section["ManagedIdentityClientId"];
@@ -48,6 +51,7 @@ public static class BotFeature
             services.AddSingleton(new BotRegistry());
         }
 
+        services.AddStartupTask<CheckBotCredentials>();
         services.AddMemoryCache();
         services.AddSingleton<SencoHubBot>();
         services.AddSingleton<IBotHandler>(sp => sp.GetRequiredService<SencoHubBot>().BuildRouter(sp.GetRequiredService<ILogger<ActivityRouter>>()));

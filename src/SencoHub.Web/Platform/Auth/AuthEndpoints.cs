@@ -12,10 +12,10 @@ public static class AuthEndpoints
     {
         if (environment.IsDevelopment())
         {
-            app.MapPost("/dev/token", MintDevTokenAsync).AllowAnonymous().DisableAntiforgery();
+            app.MapPost("/dev/token", MintDevTokenAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInRateLimit.PolicyName);
         }
 
-        app.MapPost("/auth/teams-sso", ExchangeTeamsTokenAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/auth/teams-sso", ExchangeTeamsTokenAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInRateLimit.PolicyName);
         app.MapPost("/sign-out", SignOutAsync);
         return app;
     }

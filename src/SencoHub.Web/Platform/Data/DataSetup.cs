@@ -1,6 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SencoHub.Web.Platform.Hosting;
@@ -40,7 +38,6 @@ public static class DataSetup
             services.AddDbContextPool<SencoHubDb, SqliteSencoHubDb>(db => db.UseSqlite(connectionString).AddInterceptors(DatabaseCommandTracing.Instance, PupilDataWriteBarrier.Instance));
         }
 
-        services.AddDataProtection().SetApplicationName("SencoHub").PersistKeysToDbContext<SencoHubDb>();
         services.AddStartupTask<MigrateDatabase>();
         return services;
     }
@@ -54,10 +51,7 @@ public static class DataSetup
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.Password))
         {
-            var clientId = configuration["AZURE_CLIENT_ID"];
-            TokenCredential credential = string.IsNullOrEmpty(clientId)
-                ? new DefaultAzureCredential()
-                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+            var credential = AzureCredential.Create(configuration);
             builder.UsePeriodicPasswordProvider(
                 async (_, cancellationToken) => (await credential.GetTokenAsync(new TokenRequestContext([PostgresEntraScope]), cancellationToken)).Token,
                 TimeSpan.FromMinutes(30), TimeSpan.FromSeconds(10));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
+using SencoHub.Web.Platform.Keys;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
 
@@ -17,8 +18,11 @@ public static class PlatformSetup
         services.AddOptions<SencoHubOptions>().BindConfiguration(SencoHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSencoHubData(builder.Configuration, builder.Environment);
+        services.AddSencoHubDataProtection(builder.Configuration);
         services.AddSencoHubAuth(builder.Configuration, builder.Environment);
         services.AddSencoHubErrors();
+        services.AddSencoHubHostFiltering(builder.Configuration);
+        services.AddSencoHubSignInRateLimit();
         services.AddSencoHubOperations(builder.Configuration);
         services.AddAntiforgery(options =>
         {
@@ -35,6 +39,7 @@ public static class PlatformSetup
             options.RootDirectory = "/Features";
             options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             options.Conventions.ConfigureFilter(new UnknownPageHandler());
+            options.Conventions.RateLimitSignInPages();
         }).AddRazorOptions(options => options.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
         services.AddOptions<TeamsAppOptions>().BindConfiguration(TeamsAppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AppLinks>();
@@ -47,6 +52,7 @@ public static class PlatformSetup
 
     public static WebApplication UseSencoHubPlatform(this WebApplication app)
     {
+        app.UseSencoHubHostFiltering();
         app.UseSencoHubErrors();
         if (!app.Environment.IsDevelopment())
         {
@@ -56,6 +62,7 @@ public static class PlatformSetup
         // Explicit, after the error handlers, so a re-executed error page is routed afresh; before the
         // tab middleware, so short-circuited endpoints (the bot) skip what only pages need.
         app.UseRouting();
+        app.UseRateLimiter();
         app.Use(SecurityHeaders.Middleware);
         app.UseStaticFiles();
         app.Use(TabContext.Middleware);
