@@ -64,6 +64,8 @@ public sealed class AppProcess : IAsyncDisposable
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        // A process runs on the machine's clock: without the scheduler, what it does cannot depend on today's date.
+        info.Environment["SencoHub__Scheduling__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

@@ -46,6 +46,8 @@ public class SencoHubApp : WebApplicationFactory<Program>
         Setting("SencoHub:DataDirectory", DataDirectory);
         // Writing the demo library's files costs a second or more of CPU per start; only tests that use it turn it on (WithDemoLibrary).
         Setting("SencoHub:Library:SeedDemoLibrary", "false");
+        // Scheduled jobs act on "today": a test asks for them (WithScheduler) or plays them itself, so no test depends on the date it runs.
+        Setting("SencoHub:Scheduling:Enabled", "false");
         _postgres = postgres;
         _ownsPostgres = postgres is null;
         // Test projects get the app's content root from Mvc.Testing's build targets; console
@@ -67,6 +69,9 @@ public class SencoHubApp : WebApplicationFactory<Program>
 
     /// <summary>Start the demo trust with its demo library, as <c>dotnet run</c> does.</summary>
     public SencoHubApp WithDemoLibrary() => Setting("SencoHub:Library:SeedDemoLibrary", "true");
+
+    /// <summary>Run the scheduled jobs (nudges, reminders, automatic rounds) as a deployed app does; with the fake clock unless <see cref="UseRealClock"/>.</summary>
+    public SencoHubApp WithScheduler() => Setting("SencoHub:Scheduling:Enabled", "true");
 
     /// <summary>Run on the system clock instead of the fake one (long-running delivery, benchmarks).</summary>
     public SencoHubApp UseRealClock()
