@@ -9,6 +9,7 @@ using static SencoHub.Web.Tests.Strategy.StrategyTestKit;
 namespace SencoHub.Web.Tests.Actions;
 
 /// <summary>The Teams activity feed through the Microsoft.Graph SDK, pointed at a loopback Graph that checks every request's shape.</summary>
+[Trait("Clock", "Machine")] // in the date proof: test.sh runs it again at three faked dates
 public sealed class ActivityFeedTests : IAsyncLifetime
 {
     private LoopbackGraph _graph = null!;

@@ -7,6 +7,7 @@ namespace SencoHub.Web.Tests.Bot;
 /// A bot app id without a way to get the bot's own token would start healthy and fail every
 /// press: outside Development the app refuses to start instead, naming what to set.
 /// </summary>
+[Trait("Clock", "Machine")] // in the date proof: test.sh runs it again at three faked dates
 public sealed class BotCredentialsStartupTests : IDisposable
 {
     private const string AppId = "6a1f0e2d-3c4b-4a59-8e7d-0f1e2d3c4b5a";

@@ -13,6 +13,7 @@ namespace SencoHub.Web.Tests.Delivery;
 /// same database, when a crashed instance leaves leases behind, or (PostgreSQL) when two instances
 /// share the outbox at once.
 /// </summary>
+[Trait("Clock", "Machine")] // in the date proof: test.sh runs it again at three faked dates
 public sealed class CrashSafetyTests
 {
     private const int Recipients = 240;

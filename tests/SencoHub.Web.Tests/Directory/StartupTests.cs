@@ -5,6 +5,7 @@ using SencoHub.Testing;
 namespace SencoHub.Web.Tests.Directory;
 
 /// <summary>The built app as an operator runs it: its own process, configuration from the environment.</summary>
+[Trait("Clock", "Machine")] // in the date proof: test.sh runs it again at three faked dates
 public sealed class StartupTests : IDisposable
 {
     private const string OtherTrust = """

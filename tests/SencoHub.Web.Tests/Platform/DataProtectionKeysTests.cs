@@ -20,6 +20,7 @@ namespace SencoHub.Web.Tests.Platform;
 /// Vault itself cannot run offline: the Azure SDK's own <see cref="CryptographyClient"/> does the
 /// RSA-OAEP-256 wrap and unwrap locally with a key of the same kind.
 /// </summary>
+[Trait("Clock", "Machine")] // in the date proof: test.sh runs it again at three faked dates
 public sealed class DataProtectionKeysTests
 {
     private const string KeyId = "https://sencohub-test.vault.azure.net/keys/dataprotection/0f1e2d3c4b5a69788796a5b4c3d2e1f0";

@@ -4,6 +4,7 @@ using SencoHub.Testing;
 namespace SencoHub.Web.Tests.Platform;
 
 /// <summary>Every options class is validated when the app starts, so a wrong setting stops it with a message instead of misbehaving later.</summary>
+[Trait("Clock", "Machine")] // in the date proof: test.sh runs it again at three faked dates
 public sealed class OptionsValidationTests : IDisposable
 {
     /// <summary>For each options class, one setting that breaks its rules, and what the operator is told.</summary>
