@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SencoHub.Web.Platform.Hosting;
@@ -23,8 +24,11 @@ public sealed class ErrorModel : PageModel
         // Visited directly with a number that is no HTTP error: there is no such page.
         HttpContext.Response.StatusCode = original >= 400 ? original : (status is >= 400 and < 600 ? status : 404);
         Title = ErrorHandling.TitleFor(HttpContext.Response.StatusCode);
+        // A refusal's detail is written to be shown to the person (it never repeats what was refused).
+        var refusal = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error as ProblemException;
         Advice = HttpContext.Response.StatusCode switch
         {
+            _ when refusal?.Detail is { Length: > 0 } detail => detail,
             403 => "This page is for other roles in the trust. If you think you should see it, ask your trust's SEND lead.",
             404 => "The address may be mistyped, or the item may have been removed.",
             _ => "Please try again. If it keeps happening, tell your trust's IT team; the error has been logged.",

@@ -84,6 +84,13 @@ public static class ErrorHandling
             ExceptionHandlingPath = "/error/500",
             // A refusal is an answer, not a fault: only unexpected exceptions are logged as errors.
             SuppressDiagnosticsCallback = context => context.Exception is ProblemException or BadHttpRequestException,
+            // A refusal keeps its own status on pages too (a guarded write refused on save is a 400, not a fault).
+            StatusCodeSelector = exception => exception switch
+            {
+                ProblemException refusal => refusal.Status,
+                BadHttpRequestException badRequest => badRequest.StatusCode,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         // API callers get problem details; people get the friendly page with the real status code.
         app.UseWhen(context => IsApiRequest(context.Request), api => api.UseStatusCodePages());
