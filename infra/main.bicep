@@ -223,6 +223,7 @@ output AZURE_BOT_NAME string = bot.outputs.name
 output TEAMS_APP_ID string = teamsAppId
 output AZURE_MANAGED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_POSTGRES_HOST string = postgres.outputs.host
 output AZURE_POSTGRES_DATABASE string = postgres.outputs.databaseName

@@ -63,6 +63,15 @@ resource dataProtectionContainer 'Microsoft.Storage/storageAccounts/blobServices
   }
 }
 
+// The app's files (library, contributions) and setup/trust-directory.json, the first directory load.
+resource filesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: 'sencohub'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource appBlobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, identityPrincipalId, blobDataContributorRoleId)

@@ -118,6 +118,9 @@ var coreSettings = {
   // Entra authentication: no password; the app supplies a token for the identity as the password.
   ConnectionStrings__SencoHub: 'Host=${postgresHost};Database=${postgresDatabase};Username=${identityName};Ssl Mode=VerifyFull'
   SencoHub__Storage__BlobServiceUri: blobServiceUri
+  // The first directory comes from the app's own storage (README, "Load the trust directory"), so
+  // nobody needs to reach the database, and the demo trust is never seeded in Azure.
+  SencoHub__Directory__SeedFile: 'store:setup/trust-directory.json'
   // Session and anti-forgery keys: in Blob Storage, each wrapped by a Key Vault key (not in the database).
   SencoHub__DataProtection__KeysBlobUri: dataProtectionBlobUri
   SencoHub__DataProtection__KeyVaultKeyId: dataProtectionKeyId

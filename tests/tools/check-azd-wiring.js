@@ -97,6 +97,14 @@ for (const name of ['AZURE_LOCATION', 'AZURE_RESOURCE_GROUP', 'SERVICE_WEB_NAME'
   'AZURE_POSTGRES_HOST', 'AZURE_POSTGRES_DATABASE', 'AZURE_MANAGED_IDENTITY_NAME', 'AZURE_SETUP_SUBNET_ID', 'NETWORK_MODE']) {
   if (!(template.outputs || {})[name]) problem(`${moduleName}.bicep has no output ${name}`);
 }
+// A ${NAME=default} gives the same default as the template, so an unset variable changes nothing.
+for (const [name, p] of Object.entries(params)) {
+  const m = /^\$\{[A-Z0-9_]+=(.*)\}$/.exec(String(p.value));
+  const declared = (template.parameters || {})[name];
+  if (m && m[1] !== '' && declared && 'defaultValue' in declared && String(declared.defaultValue) !== m[1]) {
+    problem(`${moduleName}.parameters.json gives ${name} the default "${m[1]}" but ${moduleName}.bicep "${declared.defaultValue}"`);
+  }
+}
 // Every setting azd passes in is documented in the README's deploy guide.
 const readme = fs.existsSync(at('README.md')) ? fs.readFileSync(at('README.md'), 'utf8') : '';
 for (const [name, p] of Object.entries(params)) {

@@ -71,7 +71,9 @@ for (const key of ['SencoHub__Database__Provider', 'ConnectionStrings__SencoHub'
   // Sign-in rate limits are per client address, which only the forwarded headers carry.
   'ASPNETCORE_FORWARDEDHEADERS_ENABLED',
   // Data-protection keys in Blob Storage, wrapped by the Key Vault key, never plain in the database.
-  'SencoHub__DataProtection__KeysBlobUri', 'SencoHub__DataProtection__KeyVaultKeyId']) {
+  'SencoHub__DataProtection__KeysBlobUri', 'SencoHub__DataProtection__KeyVaultKeyId',
+  // The first directory from the app's storage: never the demo trust, no database access needed.
+  'SencoHub__Directory__SeedFile']) {
   expect(settings.includes(`'${key}'`), `web app: app setting ${key} is missing`);
 }
 expect(!/password|pwd=|accountkey|sharedaccesskey/i.test(settings), 'web app: an app setting carries a password or key');
@@ -90,6 +92,8 @@ expect(ofType('Microsoft.Authorization/roleAssignments').some((r) => r.propertie
   'storage: no Storage Blob Data Contributor role assignment');
 
 const containers = ofType('Microsoft.Storage/storageAccounts/blobServices/containers');
+expect(/'SencoHub__Directory__SeedFile', 'store:[a-z0-9._\/-]+'/.test(settings) && containers.some((r) => String(r.name).includes("'sencohub'")),
+  'web app: the first directory must come from the app\'s file store (SeedFile store:…, container sencohub)');
 expect(containers.some((r) => String(r.name).includes('dataprotection') && (r.properties || {}).publicAccess === 'None'),
   'storage: needs the private dataprotection container');
 
