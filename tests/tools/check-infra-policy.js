@@ -198,8 +198,8 @@ one('Microsoft.OperationalInsights/workspaces');
 
 // Diagnostic settings to Log Analytics on everything that holds or moves the trust's data.
 const diagnosticScopes = ofType('Microsoft.Insights/diagnosticSettings').map((r) => JSON.stringify(r.scope || ''));
-for (const [what, pattern] of [['web app', /Microsoft.Web\/sites/], ['PostgreSQL', /Microsoft.DBforPostgreSQL\/flexibleServers/],
-  ['Storage', /Microsoft.Storage\/storageAccounts/], ['bot', /Microsoft.BotService\/botServices/], ['Key Vault', /Microsoft.KeyVault\/vaults/]]) {
+for (const [what, pattern] of [['web app', /'Microsoft.Web\/sites'/], ['PostgreSQL', /'Microsoft.DBforPostgreSQL\/flexibleServers'/],
+  ['Storage', /'Microsoft.Storage\/storageAccounts\/blobServices'/], ['bot', /'Microsoft.BotService\/botServices'/], ['Key Vault', /'Microsoft.KeyVault\/vaults'/]]) {
   expect(diagnosticScopes.some((sc) => pattern.test(sc)), `monitoring: ${what} needs a diagnostic setting`);
 }
 expect(ofType('Microsoft.Insights/diagnosticSettings').every((r) => /workspaceId/.test(JSON.stringify(r.properties))
