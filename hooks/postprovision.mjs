@@ -112,7 +112,7 @@ export async function setUpDatabase(env, { pollMs = 5000, maxPolls = 120 } = {})
     log([
       'database setup: NETWORK_MODE=public, so this step cannot reach PostgreSQL. Once, as the Entra',
       `administrator (${env.AZURE_PRINCIPAL_NAME}), from an address you admit for the purpose, run on the "postgres"`,
-      `database and then on "${database}" (README, "Network"):`,
+      `database and then on "${database}" (README, "Public network mode"):`,
       sql.server, sql.app,
     ].join('\n'));
     return 'manual';

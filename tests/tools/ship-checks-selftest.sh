@@ -178,13 +178,12 @@ policy_case() {   # policy_case NAME PATTERN SED-EXPRESSION MODULE
 policy_case "web app TLS 1.0" 'minTlsVersion must be 1.2' "s/minTlsVersion: '1.2'/minTlsVersion: '1.0'/" web.bicep
 policy_case "storage shared keys on" 'allowSharedKeyAccess must be false' "s/allowSharedKeyAccess: false/allowSharedKeyAccess: true/" storage.bicep
 policy_case "postgres password auth on" 'password authentication must be disabled' "s/passwordAuth: 'Disabled'/passwordAuth: 'Enabled'/" postgres.bicep
-policy_case "postgres administrator type hard-coded" 'principalType must be passed through' "s/principalType: administratorType/principalType: 'User'/" postgres.bicep
 policy_case "connection string without VerifyFull" 'must use Ssl Mode=VerifyFull' "s/Ssl Mode=VerifyFull/Ssl Mode=Require/" web.bicep
 policy_case "app not integrated with the network" 'integrated with the app subnet' "s/virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId/virtualNetworkSubnetId: null/" web.bicep
 policy_case "Application Insights with local auth" 'local authentication off' "s/DisableLocalAuth: true/DisableLocalAuth: false/" monitoring.bicep
 policy_case "no diagnostics on the bot" 'bot needs a diagnostic setting' "s/scope: bot$/scope: teams/" bot.bicep
 policy_case "public mode admits every Azure address" 'no firewall rule may admit 0.0.0.0' "s/startIpAddress: trim(address)/startIpAddress: '0.0.0.0'/" postgres-firewall.bicep
-policy_case "old API version" 'Microsoft.Web/sites@2023-12-01 is older than' "s/Microsoft.Web\/sites@2025-03-01/Microsoft.Web\/sites@2023-12-01/" web.bicep
+policy_case "old API version" 'Microsoft.Web/serverfarms@2023-12-01 is older than' "s/Microsoft.Web\/serverfarms@2025-03-01/Microsoft.Web\/serverfarms@2023-12-01/" web.bicep
 # main.bicep decisions (the helper edits modules/; these edit main.bicep directly)
 main_case() {   # main_case NAME PATTERN SED-EXPRESSION
   rm -rf "$WORK/infra" "$WORK/arm"; cp -r "$ROOT/infra" "$WORK/infra"
@@ -197,6 +196,7 @@ main_case() {   # main_case NAME PATTERN SED-EXPRESSION
 main_case "network open by default" 'networkMode must default to private' "s/param networkMode string = 'private'/param networkMode string = 'public'/"
 main_case "short backup retention" 'backup retention must be a parameter defaulting to 14 days or more' "s/param postgresBackupRetentionDays string = '14'/param postgresBackupRetentionDays string = '7'/"
 main_case "geo-redundant backup off by default" 'geo-redundant backup must default to Enabled' "s/param postgresGeoRedundantBackup string = 'Enabled'/param postgresGeoRedundantBackup string = 'Disabled'/"
+main_case "postgres administrator type hard-coded" 'principalType must be passed through' "s/administratorType: principalType/administratorType: 'User'/"
 main_case "the app's identity as PostgreSQL administrator" 'must be the principal running azd' "s/administratorObjectId: principalId/administratorObjectId: identity.outputs.principalId/"
 
 # check-azd-wiring.js refuses a parameter the template lacks and a wrong service project.
