@@ -8,7 +8,9 @@
 #   5. tests/tools/check-hooks.mjs          the hooks' logic (settings, database role SQL, setup
 #                                           container, tenant, principal, package version) with
 #                                           stub az/azd commands
-#   6. tests/tools/ship-checks-selftest.sh  the checks above do refuse broken inputs, and
+#   6. tests/tools/check-db-setup-sql.sh   the post-provision SQL against the local PostgreSQL set
+#                                           up like Azure's (a stand-in pgaadauth_create_principal)
+#   7. tests/tools/ship-checks-selftest.sh  the checks above do refuse broken inputs, and
 #                                           manifest/package.sh builds a correct zip
 # Installs what it needs on first use (npm packages, the bicep CLI from NuGet; idempotent).
 # Usage: tests/tools/ship-checks.sh [--no-selftest]      Exit: 0 all passed, 1 otherwise.
@@ -39,6 +41,7 @@ azd_wiring() {
 }
 run "azd wiring" azd_wiring
 run "hooks" node "$HERE/check-hooks.mjs"
+run "database setup SQL" bash "$HERE/check-db-setup-sql.sh"
 [ "$SELFTEST" -eq 1 ] && run "self-test" bash "$HERE/ship-checks-selftest.sh"
 
 echo "ship-checks: $passed passed, $failed failed"
