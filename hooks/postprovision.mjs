@@ -130,6 +130,8 @@ export async function setUpDatabase(env, { pollMs = 5000, maxPolls = 120 } = {})
   // The file holds the token: private to this user, and gone as soon as az has read it.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sencohub-'));
   const file = path.join(dir, 'setup.yaml');
+  // Bicep registers the providers it deploys; this container is created by az, outside it.
+  run('az', ['provider', 'register', '--namespace', 'Microsoft.ContainerInstance', '--wait', ...sub]);
   log(`database setup: creating role ${role} (owner of ${database}) from a container in the private network`);
   try {
     fs.writeFileSync(file, JSON.stringify(spec), { mode: 0o600 });

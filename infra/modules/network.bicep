@@ -28,6 +28,9 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-05-01' = {
         name: 'app'
         properties: {
           addressPrefix: appSubnetPrefix
+          // Inbound stays closed; the app still calls Teams, Entra and Azure services on the internet
+          // (new subnets default to no outbound access).
+          defaultOutboundAccess: true
           delegations: [
             { name: 'web', properties: { serviceName: 'Microsoft.Web/serverFarms' } }
           ]
@@ -37,6 +40,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-05-01' = {
         name: 'postgres'
         properties: {
           addressPrefix: postgresSubnetPrefix
+          defaultOutboundAccess: false
           delegations: [
             { name: 'postgres', properties: { serviceName: 'Microsoft.DBforPostgreSQL/flexibleServers' } }
           ]
@@ -46,6 +50,8 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-05-01' = {
         name: 'setup'
         properties: {
           addressPrefix: setupSubnetPrefix
+          // The setup container pulls its image and gets nothing else from outside.
+          defaultOutboundAccess: true
           delegations: [
             { name: 'containers', properties: { serviceName: 'Microsoft.ContainerInstance/containerGroups' } }
           ]

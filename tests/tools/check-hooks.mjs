@@ -36,6 +36,7 @@ case "$1 $2" in
   "container show") echo "$STUB_STATE" ;;
   "container logs") echo "NOTICE: from the setup container" ;;
   "container delete") : ;;
+  "provider register") : ;;
   *) echo "unexpected az call: $*" >&2; exit 9 ;;
 esac
 `, { mode: 0o755 });
@@ -103,6 +104,8 @@ await check('database step (private): runs the container as the administrator, r
   assert.equal(await setUpDatabase({ ...provisioned }, { pollMs: 1 }), 'done');
   const log = calls();
   assert.ok(log.some((c) => /^az account get-access-token --resource-type oss-rdbms .*--subscription sub-1/.test(c)), log.join('\n'));
+  const registered = log.indexOf('az provider register --namespace Microsoft.ContainerInstance --wait --subscription sub-1');
+  assert.ok(registered >= 0 && registered < log.findIndex((c) => c.startsWith('az container create')), log.join('\n'));
   const spec = JSON.parse(fs.readFileSync(path.join(work, 'spec.json'), 'utf8'));
   assert.equal(spec.properties.subnetIds[0].id, provisioned.AZURE_SETUP_SUBNET_ID);
   assert.ok(JSON.stringify(spec).includes('"secureValue":"stub-token-123"'));
