@@ -5,6 +5,11 @@
 # a throwaway project with a PackageDownload item is restored into .tools/bicep once; later runs
 # reuse it. The compiled ARM JSON goes to .tools/bicep/out (never committed) unless --outdir.
 #
+# Lint rules: infra/bicepconfig.json raises the secret- and hygiene-related rules to errors and turns
+# on optional ones (explicit locations, symbol references, safe access, stable identifiers …).
+# use-recent-api-versions stays off on purpose: it compares against today's date, so the same
+# commit would start failing; tests/tools/check-infra-policy.js holds a fixed API-version floor.
+#
 # Usage: infra/build.sh [--warnings-as-errors] [--outdir DIR] [FILE.bicep]
 #        (default FILE: infra/main.bicep)
 # Env:   BICEP_VERSION (default 0.49.2); BICEP=/path/to/bicep to use another binary
@@ -25,7 +30,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --warnings-as-errors) WAE=1; shift ;;
     --outdir) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "infra/build.sh: unknown option $1" >&2; exit 2 ;;
     *) FILE="$1"; shift ;;
   esac

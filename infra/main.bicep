@@ -13,8 +13,17 @@ param environmentName string
 @description('Azure region for all regional resources.')
 param location string
 
-@description('Object id of the person running azd (optional); gets blob data access for support tasks.')
-param principalId string = ''
+@minLength(1)
+@description('Object id of the principal running azd (azd sets AZURE_PRINCIPAL_ID): the PostgreSQL Entra administrator, with blob data access for support.')
+param principalId string
+
+@description('What that principal is (azd sets AZURE_PRINCIPAL_TYPE): a person, or a pipeline\'s service principal.')
+@allowed(['User', 'ServicePrincipal'])
+param principalType string = 'User'
+
+@minLength(1)
+@description('Its PostgreSQL role name: a person\'s sign-in name or a service principal\'s display name (the preprovision hook sets AZURE_PRINCIPAL_NAME).')
+param principalName string
 
 @description('Client id of the Entra app registration used for Teams SSO (set AAD_APP_CLIENT_ID once it exists).')
 param entraClientId string = ''
@@ -22,20 +31,43 @@ param entraClientId string = ''
 @description('Tenant of that app registration; defaults to the tenant of the subscription.')
 param entraTenantId string = tenant().tenantId
 
-@description('URL of the SharePoint site holding the SEND library (optional until the library is set up).')
-param sharePointSiteUrl string = ''
+@description('private (default): the app reaches PostgreSQL inside a virtual network and the server has no public endpoint. public: the server is public but admits only the app\'s outbound addresses.')
+@allowed(['private', 'public'])
+param networkMode string = 'private'
 
-@description('Name of the document library in that site.')
-param sharePointLibraryName string = ''
-
-@description('App Service plan SKU (B1 is the smallest with Always On).')
+@description('App Service plan SKU (B1 is the smallest with Always On and VNet integration).')
 param appServicePlanSku string = 'B1'
+
+@description('Number of instances of the plan (a string, as azd passes it).')
+param appServicePlanCapacity string = '1'
+
+// PostgreSQL durability. Decide before the first provision: geo-redundant backup cannot be changed
+// on an existing server, and high availability needs the GeneralPurpose or MemoryOptimized tier.
+@description('PostgreSQL compute SKU, e.g. Standard_B1ms (Burstable), Standard_D2ds_v5 (GeneralPurpose).')
+param postgresSkuName string = 'Standard_B1ms'
+
+@allowed(['Burstable', 'GeneralPurpose', 'MemoryOptimized'])
+param postgresSkuTier string = 'Burstable'
+
+@description('Storage in GB (grows automatically; never shrinks).')
+param postgresStorageSizeGB string = '32'
+
+@description('Days of point-in-time restore, 7 to 35.')
+param postgresBackupRetentionDays string = '14'
+
+@description('Copies backups to the paired region (uksouth to ukwest). Fixed when the server is created.')
+@allowed(['Enabled', 'Disabled'])
+param postgresGeoRedundantBackup string = 'Enabled'
+
+@description('A standby server: SameZone or ZoneRedundant (not on Burstable).')
+@allowed(['Disabled', 'SameZone', 'ZoneRedundant'])
+param postgresHighAvailability string = 'Disabled'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourceGroup}${environmentName}'
   location: location
   tags: tags
@@ -59,6 +91,21 @@ module monitoring 'modules/monitoring.bicep' = {
     appInsightsName: '${abbrs.appInsights}${resourceToken}'
     location: location
     tags: tags
+    identityPrincipalId: identity.outputs.principalId
+  }
+}
+
+var isPrivate = networkMode == 'private'
+var postgresName = '${abbrs.postgresFlexibleServer}${resourceToken}'
+
+module network 'modules/network.bicep' = if (isPrivate) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: '${abbrs.virtualNetwork}${resourceToken}'
+    location: location
+    tags: tags
+    postgresServerName: postgresName
   }
 }
 
@@ -71,6 +118,8 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -82,6 +131,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     identityPrincipalId: identity.outputs.principalId
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -89,11 +139,22 @@ module postgres 'modules/postgres.bicep' = {
   name: 'postgres'
   scope: rg
   params: {
-    name: '${abbrs.postgresFlexibleServer}${resourceToken}'
+    name: postgresName
     location: location
     tags: tags
-    identityName: identity.outputs.name
-    identityPrincipalId: identity.outputs.principalId
+    administratorObjectId: principalId
+    administratorName: principalName
+    administratorType: principalType
+    networkMode: networkMode
+    delegatedSubnetId: isPrivate ? network!.outputs.postgresSubnetId : ''
+    privateDnsZoneId: isPrivate ? network!.outputs.postgresDnsZoneId : ''
+    skuName: postgresSkuName
+    skuTier: postgresSkuTier
+    storageSizeGB: int(postgresStorageSizeGB)
+    backupRetentionDays: int(postgresBackupRetentionDays)
+    geoRedundantBackup: postgresGeoRedundantBackup
+    highAvailability: postgresHighAvailability
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -109,6 +170,8 @@ module web 'modules/web.bicep' = {
     location: location
     tags: tags
     sku: appServicePlanSku
+    capacity: int(appServicePlanCapacity)
+    virtualNetworkSubnetId: isPrivate ? network!.outputs.appSubnetId : ''
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     identityName: identity.outputs.name
@@ -121,8 +184,6 @@ module web 'modules/web.bicep' = {
     postgresDatabase: postgres.outputs.databaseName
     entraClientId: entraClientId
     entraTenantId: entraTenantId
-    sharePointSiteUrl: sharePointSiteUrl
-    sharePointLibraryName: sharePointLibraryName
     teamsAppId: teamsAppId
   }
 }
@@ -136,6 +197,16 @@ module bot 'modules/bot.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     appHostName: web.outputs.hostName
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+  }
+}
+
+module postgresFirewall 'modules/postgres-firewall.bicep' = if (!isPrivate) {
+  name: 'postgres-firewall'
+  scope: rg
+  params: {
+    serverName: postgres.outputs.name
+    outboundIpAddresses: web.outputs.possibleOutboundIpAddresses
   }
 }
 
@@ -152,6 +223,11 @@ output AZURE_BOT_NAME string = bot.outputs.name
 output TEAMS_APP_ID string = teamsAppId
 output AZURE_MANAGED_IDENTITY_NAME string = identity.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_POSTGRES_HOST string = postgres.outputs.host
 output AZURE_POSTGRES_DATABASE string = postgres.outputs.databaseName
+output AZURE_POSTGRES_NAME string = postgres.outputs.name
+output NETWORK_MODE string = networkMode
+// Where the post-provision step runs its container (private mode); empty in public mode.
+output AZURE_SETUP_SUBNET_ID string = isPrivate ? network!.outputs.setupSubnetId : ''

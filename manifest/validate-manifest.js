@@ -3,7 +3,7 @@
 /*
  * Validates SencoHub's Teams app manifest offline and, on request, writes the app package zip.
  *
- *   node manifest/validate-manifest.js [--require-env] [--zip OUT.zip] [DIR]
+ *   node manifest/validate-manifest.js [--require-env] [--version X.Y.Z] [--zip OUT.zip] [DIR]
  *
  * DIR (default: this file's folder) holds manifest.json and the files it references. Run it
  * through manifest/validate.sh or manifest/package.sh: they install the npm packages it needs
@@ -13,6 +13,8 @@
  * The template may use exactly four placeholders: ${{TEAMS_APP_ID}}, ${{BOT_ID}},
  * ${{AAD_APP_CLIENT_ID}}, ${{APP_DOMAIN}}. Each is replaced by the environment variable of the
  * same name; one that is not set gets a test value, unless --require-env makes that a problem.
+ * --version replaces the template's version (manifest/package.mjs derives one per build so Teams
+ * accepts each upload as an update); it may not be lower than the template's.
  *
  * Checks: the template parses and uses exactly the allowed placeholders; the values are GUIDs and
  * a bare host name; the substituted manifest validates against the bundled schema named by
@@ -37,12 +39,13 @@ const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 // ---- arguments ------------------------------------------------------------------------------
-const opt = { requireEnv: false, zip: null, dir: __dirname };
+const opt = { requireEnv: false, zip: null, dir: __dirname, version: null };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--require-env') opt.requireEnv = true;
   else if (a === '--zip' && argv[i + 1]) opt.zip = path.resolve(argv[++i]);
+  else if (a === '--version' && argv[i + 1]) opt.version = argv[++i];
   else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(__filename, 'utf8').split('*/')[0]); process.exit(0); }
   else if (a.startsWith('-')) { console.error(`validate-manifest: unknown option ${a}`); process.exit(2); }
   else opt.dir = path.resolve(a);
@@ -123,6 +126,15 @@ function substitute(node) {
   return node;
 }
 const manifest = template ? substitute(template) : null;
+const semver = (v) => /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.exec(String(v));
+if (manifest && opt.version !== null) {
+  const given = semver(opt.version);
+  const base = semver(manifest.version);
+  const lower = given && base && [1, 2, 3].map((i) => Number(given[i]) - Number(base[i])).find((d) => d !== 0) < 0;
+  if (!given) problem('version', `--version "${opt.version}" must be MAJOR.MINOR.PATCH`);
+  else if (lower) problem('version', `--version ${opt.version} is lower than the template's ${manifest.version}`);
+  else manifest.version = opt.version;
+}
 
 // ---- schema -----------------------------------------------------------------------------------
 let schemaVersion = null;
@@ -149,7 +161,7 @@ if (manifest) {
       problem('version', `manifestVersion "${manifest.manifestVersion}" does not match the $schema version ${schemaVersion}`);
     }
   }
-  if (!/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/.test(String(manifest.version))) {
+  if (!semver(manifest.version)) {
     problem('version', `version "${manifest.version}" must be MAJOR.MINOR.PATCH`);
   }
 }

@@ -13,6 +13,8 @@ param appHostName string
 @allowed(['F0', 'S1'])
 param sku string = 'F0'
 
+param logAnalyticsWorkspaceId string
+
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: name
   // Bot registrations are global resources.
@@ -42,6 +44,21 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
     properties: {
       isEnabled: true
     }
+  }
+}
+
+// Requests Teams sends through the bot service, for tracing delivery problems.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: bot
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      { category: 'BotRequest', enabled: true }
+    ]
+    metrics: [
+      { category: 'AllMetrics', enabled: true }
+    ]
   }
 }
 

@@ -8,10 +8,12 @@ param tags object
 @description('Principal id of the app\'s managed identity.')
 param identityPrincipalId string
 
+param logAnalyticsWorkspaceId string
+
 // Built-in role "Key Vault Crypto Service Encryption User": read a key's metadata, wrap and unwrap.
 var cryptoServiceEncryptionUserRoleId = 'e147488a-f6f5-4113-8e2d-b22465e65bf6'
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags
@@ -30,7 +32,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 
 // Created once; a later provision returns the existing key (no new version), so the versioned id
 // the app is given stays the same.
-resource dataProtectionKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+resource dataProtectionKey 'Microsoft.KeyVault/vaults/keys@2025-05-01' = {
   parent: vault
   name: 'dataprotection'
   properties: {
@@ -50,6 +52,21 @@ resource appKeyAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', cryptoServiceEncryptionUserRoleId)
+  }
+}
+
+// Every use of the key (each wrap and unwrap) is audited.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      { categoryGroup: 'audit', enabled: true }
+    ]
+    metrics: [
+      { category: 'AllMetrics', enabled: true }
+    ]
   }
 }
 

@@ -1,27 +1,57 @@
-// Azure Database for PostgreSQL flexible server with Microsoft Entra authentication only:
-// password authentication is disabled and the app's managed identity is the Entra administrator,
-// so the app signs in with a token for its identity and no database password exists anywhere.
+// Azure Database for PostgreSQL flexible server with Microsoft Entra authentication only (no
+// password exists anywhere). The person or pipeline running azd is the server's Entra
+// administrator; the app's managed identity is not. The post-provision step (hooks/postprovision.mjs)
+// signs in as that administrator and creates a plain role for the app's identity that owns only
+// the SencoHub database.
 param name string
 param location string
 param tags object
 
-@description('Name of the app\'s managed identity (its PostgreSQL role name).')
-param identityName string
+@description('Object id of the principal running azd: the Entra administrator.')
+param administratorObjectId string
 
-@description('Principal (object) id of the app\'s managed identity.')
-param identityPrincipalId string
+@description('Its PostgreSQL role name: a user\'s sign-in name, or a service principal\'s display name.')
+param administratorName string
+
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param administratorType string
 
 param tenantId string = tenant().tenantId
 
 param databaseName string = 'sencohub'
 
-resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+@description('private: reachable only from the delegated subnet; public: only from the app\'s outbound addresses (firewall rules added by postgres-firewall.bicep).')
+@allowed(['private', 'public'])
+param networkMode string
+
+@description('Delegated subnet and private DNS zone (private mode only).')
+param delegatedSubnetId string = ''
+param privateDnsZoneId string = ''
+
+param skuName string
+@allowed(['Burstable', 'GeneralPurpose', 'MemoryOptimized'])
+param skuTier string
+param storageSizeGB int
+@minValue(7)
+@maxValue(35)
+param backupRetentionDays int
+@description('Fixed when the server is created: changing it later means a new server.')
+@allowed(['Enabled', 'Disabled'])
+param geoRedundantBackup string
+@allowed(['Disabled', 'SameZone', 'ZoneRedundant'])
+param highAvailability string
+
+param logAnalyticsWorkspaceId string
+
+var isPrivate = networkMode == 'private'
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
   name: name
   location: location
   tags: tags
   sku: {
-    name: 'Standard_B1ms'
-    tier: 'Burstable'
+    name: skuName
+    tier: skuTier
   }
   properties: {
     version: '16'
@@ -31,34 +61,40 @@ resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
       tenantId: tenantId
     }
     storage: {
-      storageSizeGB: 32
+      storageSizeGB: storageSizeGB
       autoGrow: 'Enabled'
     }
     backup: {
-      backupRetentionDays: 7
-      geoRedundantBackup: 'Disabled'
+      backupRetentionDays: backupRetentionDays
+      geoRedundantBackup: geoRedundantBackup
     }
     highAvailability: {
-      mode: 'Disabled'
+      mode: highAvailability
     }
-    network: {
-      publicNetworkAccess: 'Enabled'
-    }
+    network: isPrivate
+      ? {
+          publicNetworkAccess: 'Disabled'
+          delegatedSubnetResourceId: delegatedSubnetId
+          privateDnsZoneArmResourceId: privateDnsZoneId
+        }
+      : {
+          publicNetworkAccess: 'Enabled'
+        }
   }
 }
 
 // The server accepts one change at a time, so the children below are created one after another.
-resource administrator 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = {
+resource administrator 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2025-08-01' = {
   parent: server
-  name: identityPrincipalId
+  name: administratorObjectId
   properties: {
-    principalName: identityName
-    principalType: 'ServicePrincipal'
+    principalName: administratorName
+    principalType: administratorType
     tenantId: tenantId
   }
 }
 
-resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2025-08-01' = {
   parent: server
   name: databaseName
   properties: {
@@ -70,17 +106,18 @@ resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-0
   ]
 }
 
-// 0.0.0.0 - 0.0.0.0 is Azure's convention for "allow connections from Azure services".
-resource allowAzureServices 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
-  parent: server
-  name: 'AllowAllAzureServicesAndResourcesWithinAzureIps'
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: server
   properties: {
-    startIpAddress: '0.0.0.0'
-    endIpAddress: '0.0.0.0'
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      { categoryGroup: 'allLogs', enabled: true }
+    ]
+    metrics: [
+      { category: 'AllMetrics', enabled: true }
+    ]
   }
-  dependsOn: [
-    database
-  ]
 }
 
 output name string = server.name

@@ -7,13 +7,19 @@ param tags object
 @description('Principal id of the app\'s managed identity.')
 param identityPrincipalId string
 
-@description('Object id of the person running azd; empty to skip their role assignment.')
+@description('Object id of the principal running azd; empty to skip its role assignment. It uploads nothing in normal use: the grant is for support (reading the app\'s blobs when something goes wrong).')
 param userPrincipalId string = ''
+
+@description('What that principal is: a person (User) or a pipeline (ServicePrincipal), as azd reports it.')
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param userPrincipalType string = 'User'
+
+param logAnalyticsWorkspaceId string
 
 // Built-in role "Storage Blob Data Contributor".
 var blobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
   tags: tags
@@ -33,7 +39,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
   parent: storage
   name: 'default'
   properties: {
@@ -49,9 +55,18 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
 }
 
 // The data-protection key ring (one blob, keys wrapped by the Key Vault key).
-resource dataProtectionContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+resource dataProtectionContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
   name: 'dataprotection'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// The app's files (library, contributions) and setup/trust-directory.json, the first directory load.
+resource filesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: 'sencohub'
   properties: {
     publicAccess: 'None'
   }
@@ -72,8 +87,23 @@ resource userBlobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
   name: guid(storage.id, userPrincipalId, blobDataContributorRoleId)
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributorRoleId)
+  }
+}
+
+// Reads, writes and deletes of blobs (the library's files and the key ring) go to Log Analytics.
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      { categoryGroup: 'allLogs', enabled: true }
+    ]
+    metrics: [
+      { category: 'Transaction', enabled: true }
+    ]
   }
 }
 

@@ -6,8 +6,16 @@ param planName string
 param location string
 param tags object
 
-@description('App Service plan SKU; Always On is enabled on every SKU that supports it (not F1/D1).')
+@description('App Service plan SKU; Always On is enabled on every SKU that supports it (not F1/D1). VNet integration needs B1 or above.')
 param sku string
+
+@description('Instances of the plan (scale-out).')
+@minValue(1)
+@maxValue(30)
+param capacity int
+
+@description('Subnet the app\'s outbound traffic leaves through (private network mode); empty: none.')
+param virtualNetworkSubnetId string = ''
 
 param identityId string
 param identityClientId string
@@ -29,10 +37,6 @@ param entraClientId string
 @description('The trust\'s Entra tenant: SSO tokens and Entra-issued bot tokens are accepted from it only.')
 param entraTenantId string
 
-@description('SharePoint site and library for the resource library; empty keeps the local store.')
-param sharePointSiteUrl string
-param sharePointLibraryName string
-
 @description('The Teams app id from the manifest, so card links open the tabs inside Teams.')
 param teamsAppId string
 
@@ -42,20 +46,21 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
   kind: 'linux'
   sku: {
     name: sku
+    capacity: capacity
   }
   properties: {
     reserved: true
   }
 }
 
-resource web 'Microsoft.Web/sites@2024-04-01' = {
+resource web 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   // azd finds the deployment target for service "web" by this tag.
@@ -71,6 +76,9 @@ resource web 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
+    // Private mode: every outbound call (PostgreSQL included) goes through the network.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
+    outboundVnetRouting: empty(virtualNetworkSubnetId) ? null : { allTraffic: true }
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: alwaysOn
@@ -102,13 +110,17 @@ var coreSettings = {
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   // The client's address and scheme from App Service's front end (sign-in rate limits are per address).
   ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+  // Application Insights accepts Entra-authenticated telemetry only: the app sends it as the identity.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   // Azure.Identity's DefaultAzureCredential picks the user-assigned identity by this.
   AZURE_CLIENT_ID: identityClientId
   SencoHub__Database__Provider: 'Postgres'
   // Entra authentication: no password; the app supplies a token for the identity as the password.
-  ConnectionStrings__SencoHub: 'Host=${postgresHost};Database=${postgresDatabase};Username=${identityName};Ssl Mode=Require'
+  ConnectionStrings__SencoHub: 'Host=${postgresHost};Database=${postgresDatabase};Username=${identityName};Ssl Mode=VerifyFull'
   SencoHub__Storage__BlobServiceUri: blobServiceUri
+  // The first directory comes from the app's own storage (README, "Load the trust directory"), so
+  // nobody needs to reach the database, and the demo trust is never seeded in Azure.
+  SencoHub__Directory__SeedFile: 'store:setup/trust-directory.json'
   // Session and anti-forgery keys: in Blob Storage, each wrapped by a Key Vault key (not in the database).
   SencoHub__DataProtection__KeysBlobUri: dataProtectionBlobUri
   SencoHub__DataProtection__KeyVaultKeyId: dataProtectionKeyId
@@ -132,17 +144,12 @@ var ssoSettings = empty(entraClientId)
       SencoHub__Auth__Entra__ApplicationIdUri: 'api://${web.properties.defaultHostName}/${entraClientId}'
     }
 
-var librarySettings = union(
-  empty(sharePointSiteUrl) ? {} : { SencoHub__Library__SharePoint__SiteUrl: sharePointSiteUrl },
-  empty(sharePointLibraryName) ? {} : { SencoHub__Library__SharePoint__LibraryName: sharePointLibraryName }
-)
-
 // This resource replaces the whole set on every provision: settings added by hand in the portal do
 // not survive `azd provision`, so everything the app needs is listed here.
-resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: web
   name: 'appsettings'
-  properties: union(coreSettings, ssoSettings, librarySettings)
+  properties: union(coreSettings, ssoSettings)
 }
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
@@ -164,3 +171,4 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output name string = web.name
 output hostName string = web.properties.defaultHostName
 output uri string = 'https://${web.properties.defaultHostName}'
+output possibleOutboundIpAddresses string = web.properties.possibleOutboundIpAddresses

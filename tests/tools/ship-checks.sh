@@ -3,8 +3,14 @@
 #   1. manifest/validate.sh                 the Teams manifest template, offline, official schema
 #   2. infra/build.sh --warnings-as-errors  the Bicep compiles and lints with zero warnings
 #   3. tests/tools/check-infra-policy.js    the compiled Bicep keeps the security/hosting decisions
-#   4. tests/tools/check-azd-wiring.js      azure.yaml, parameters, outputs and hook fit together
-#   5. tests/tools/ship-checks-selftest.sh  the checks above do refuse broken inputs, and
+#   4. tests/tools/check-azd-wiring.js      azure.yaml, parameters, outputs and hooks fit together;
+#                                           every hook has a posix and a windows variant
+#   5. tests/tools/check-hooks.mjs          the hooks' logic (settings, database role SQL, setup
+#                                           container, tenant, principal, package version) with
+#                                           stub az/azd commands
+#   6. tests/tools/check-db-setup-sql.sh   the post-provision SQL against the local PostgreSQL set
+#                                           up like Azure's (a stand-in pgaadauth_create_principal)
+#   7. tests/tools/ship-checks-selftest.sh  the checks above do refuse broken inputs, and
 #                                           manifest/package.sh builds a correct zip
 # Installs what it needs on first use (npm packages, the bicep CLI from NuGet; idempotent).
 # Usage: tests/tools/ship-checks.sh [--no-selftest]      Exit: 0 all passed, 1 otherwise.
@@ -34,6 +40,8 @@ azd_wiring() {
   NODE_PATH="$SENCOHUB_TOOLS/azd/node_modules" node "$HERE/check-azd-wiring.js" "$ROOT" "$SENCOHUB_TOOLS/bicep/out/main.json"
 }
 run "azd wiring" azd_wiring
+run "hooks" node "$HERE/check-hooks.mjs"
+run "database setup SQL" bash "$HERE/check-db-setup-sql.sh"
 [ "$SELFTEST" -eq 1 ] && run "self-test" bash "$HERE/ship-checks-selftest.sh"
 
 echo "ship-checks: $passed passed, $failed failed"

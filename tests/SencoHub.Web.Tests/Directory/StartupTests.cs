@@ -98,6 +98,53 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain("   at ", refused.StandardError);
     }
 
+    [Fact]
+    public async Task SeedFileInTheFileStore_StopsTheStartUntilItIsThere_ThenImportsIt()
+    {
+        // How Azure loads the first directory: the deployer puts the file in the app's own storage.
+        var env = new Dictionary<string, string>
+        {
+            ["SencoHub__Directory__SeedFile"] = "store:setup/trust-directory.json",
+            ["SencoHub__DataDirectory"] = _folder,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        };
+        await using (var early = AppProcess.Start(env))
+        {
+            Assert.Equal(1, await early.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("'store:setup/trust-directory.json', which does not exist yet", early.StandardError);
+            Assert.DoesNotContain("   at ", early.StandardError);
+        }
+
+        Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM trust"));
+        System.IO.Directory.CreateDirectory(Path.Combine(_folder, "files", "setup"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "files", "setup", "trust-directory.json"), OtherTrust);
+        var port = AppProcess.FreePort();
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        await using var app = AppProcess.Start(env);
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
+        await app.WaitForHttpAsync(new Uri(baseUrl, "/health"), TimeSpan.FromSeconds(60));
+
+        using var client = new HttpClient { BaseAddress = baseUrl };
+        var people = await client.GetStringAsync("/dev/sign-in");
+        Assert.Contains("Imogen Clarke", people);
+        Assert.DoesNotContain("Northbrook", people);
+        Assert.Equal(2L, await CountAsync("SELECT COUNT(*) FROM schools"));
+    }
+
+    [Fact]
+    public async Task SeedFileInTheFileStore_WithAPathOutsideIt_StopsTheStartNamingTheSetting()
+    {
+        await using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["SencoHub__Directory__SeedFile"] = "store:../secrets.json",
+            ["SencoHub__DataDirectory"] = _folder,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        });
+
+        Assert.Equal(1, await app.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("SencoHub:Directory:SeedFile 'store:../secrets.json' is not a file store path", app.StandardError);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

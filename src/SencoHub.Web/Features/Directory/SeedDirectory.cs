@@ -2,11 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Storage;
 
 namespace SencoHub.Web.Features.Directory;
 
-/// <summary>On first start (no trust yet) imports the configured seed file or the bundled demo trust.</summary>
-public sealed partial class SeedDirectory(SencoHubDb db, ImportDirectory import, IOptions<DirectoryOptions> options, ILogger<SeedDirectory> logger) : IStartupTask
+/// <summary>On first start (no trust yet) imports the configured seed file or the bundled demo trust.
+/// <c>store:PATH</c> reads it from the app's file store (Blob Storage in Azure), where the person who
+/// deployed can put it without reaching the database.</summary>
+public sealed partial class SeedDirectory(SencoHubDb db, ImportDirectory import, IOptions<DirectoryOptions> options, IFileStore files, ILogger<SeedDirectory> logger) : IStartupTask
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +24,11 @@ public sealed partial class SeedDirectory(SencoHubDb db, ImportDirectory import,
         {
             json = ReadDemoTrust();
             source = "the bundled demo trust";
+        }
+        else if (seedFile.StartsWith(DirectoryOptions.StorePrefix, StringComparison.Ordinal))
+        {
+            json = await ReadFromStoreAsync(seedFile, cancellationToken);
+            source = seedFile;
         }
         else if (File.Exists(seedFile))
         {
@@ -46,6 +54,28 @@ public sealed partial class SeedDirectory(SencoHubDb db, ImportDirectory import,
         {
             throw new StartupException($"Could not import the trust directory from {source}.{Environment.NewLine}{ex.Message}");
         }
+    }
+
+    private async Task<string> ReadFromStoreAsync(string seedFile, CancellationToken cancellationToken)
+    {
+        var path = seedFile[DirectoryOptions.StorePrefix.Length..];
+        try
+        {
+            FileStorePaths.Check(path);
+        }
+        catch (ArgumentException)
+        {
+            throw new StartupException($"SencoHub:Directory:SeedFile '{seedFile}' is not a file store path (lower-case letters, digits, '.', '-', '_' and '/').");
+        }
+
+        if (!await files.ExistsAsync(path, cancellationToken))
+        {
+            throw new StartupException($"SencoHub:Directory:SeedFile points at '{seedFile}', which does not exist yet: put the trust directory there (README, \"Load the trust directory\") and restart the app.");
+        }
+
+        await using var stream = await files.OpenReadAsync(path, cancellationToken);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     public static string ReadDemoTrust()

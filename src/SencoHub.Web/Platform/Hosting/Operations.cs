@@ -9,7 +9,8 @@ namespace SencoHub.Web.Platform.Hosting;
 public static class Operations
 {
     /// <summary>Traces and metrics for ASP.NET Core, HttpClient and the database; exported to
-    /// Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.</summary>
+    /// Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, signed in as the app's
+    /// identity (infra turns Application Insights' local authentication off).</summary>
     public static IServiceCollection AddSencoHubOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -26,8 +27,9 @@ public static class Operations
 
         if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
-            telemetry.WithTracing(tracing => tracing.AddAzureMonitorTraceExporter())
-                .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter());
+            var credential = AzureCredential.Create(configuration);
+            telemetry.WithTracing(tracing => tracing.AddAzureMonitorTraceExporter(o => o.Credential = credential))
+                .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter(o => o.Credential = credential));
         }
 
         return services;
