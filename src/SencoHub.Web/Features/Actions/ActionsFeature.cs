@@ -1,5 +1,5 @@
-using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Graph;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;

@@ -1,4 +1,5 @@
 using SencoHub.Teams.Hosting;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Bot;

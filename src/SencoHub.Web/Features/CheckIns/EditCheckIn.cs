@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Web;

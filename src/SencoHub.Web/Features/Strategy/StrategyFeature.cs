@@ -1,4 +1,4 @@
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
 
