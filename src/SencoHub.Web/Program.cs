@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddSencoHubPlatform();
 builder.Services.AddDirectory();
 builder.Services.AddCalendar();
-builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddBot(builder.Environment);
 builder.Services.AddStrategy();
 builder.Services.AddCheckIns();
 builder.Services.AddActions();
