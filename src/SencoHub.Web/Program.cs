@@ -5,7 +5,7 @@ using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Features.Library;
 using SencoHub.Web.Features.Strategy;
-using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform;
 
 var (_, hostArgs) = AppRunner.SplitCommand(args);
 var builder = WebApplication.CreateBuilder(hostArgs);

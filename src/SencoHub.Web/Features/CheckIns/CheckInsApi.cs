@@ -72,7 +72,7 @@ public static class CheckInsApi
         }
         catch (JsonException ex)
         {
-            throw ErrorHandling.UnreadableJson(ex);
+            throw ProblemException.UnreadableJson(ex);
         }
 
         var saved = await save.SaveAsync(new SurveyDefinition { Sections = input?.Sections ?? [] }, input?.BasedOnVersion, person, cancellationToken);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Home;
 
@@ -22,7 +21,7 @@ public sealed class ErrorModel : PageModel
         var original = HttpContext.Response.StatusCode;
         // Visited directly with a number that is no HTTP error: there is no such page.
         HttpContext.Response.StatusCode = original >= 400 ? original : (status is >= 400 and < 600 ? status : 404);
-        Title = ErrorHandling.TitleFor(HttpContext.Response.StatusCode);
+        Title = TitleFor(HttpContext.Response.StatusCode);
         Advice = HttpContext.Response.StatusCode switch
         {
             403 => "This page is for other roles in the trust. If you think you should see it, ask your trust's SEND lead.",
@@ -30,4 +29,13 @@ public sealed class ErrorModel : PageModel
             _ => "Please try again. If it keeps happening, tell your trust's IT team; the error has been logged.",
         };
     }
+
+    private static string TitleFor(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        401 => "You need to sign in.",
+        403 => "You do not have access to this page.",
+        404 => "That page was not found.",
+        _ => "Something went wrong on our side.",
+    };
 }
