@@ -17,7 +17,7 @@ namespace SencoHub.Web.Features.CheckIns;
 /// card with the person's values and what to change. Valid ones become the school's response (a
 /// revision when it had one), and every SENCO's card for that school shows it was received.
 /// </summary>
-public sealed class SubmitCheckIn(SencoHubDb db, CheckInCardAccess access, DirectoryService directory, Outbox outbox, ILogger<SubmitCheckIn> logger, TimeProvider clock) : ICardAction
+public sealed class SubmitCheckInFromCard(SencoHubDb db, CheckInCardAccess access, DirectoryService directory, Outbox outbox, ILogger<SubmitCheckInFromCard> logger, TimeProvider clock) : ICardAction
 {
     private const int Attempts = 3;
 

@@ -9,7 +9,7 @@ using SencoHub.Web.Platform.Web;
 namespace SencoHub.Web.Features.CheckIns;
 
 /// <summary>"Change my answers" and "Answer the check-in": the survey card, filled in with what the school sent.</summary>
-public sealed class EditCheckIn(SencoHubDb db, CheckInCardAccess access) : ICardAction
+public sealed class EditCheckInFromCard(SencoHubDb db, CheckInCardAccess access) : ICardAction
 {
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(BotTurn turn, CardActionRequest action, CancellationToken cancellationToken)
     {
