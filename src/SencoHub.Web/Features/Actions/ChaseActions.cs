@@ -11,8 +11,9 @@ namespace SencoHub.Web.Features.Actions;
 /// <summary>
 /// The school-day morning chase, for each school part not done of each open action: a due-soon reminder
 /// N school days before the due date, an overdue reminder on the first school day after it and then every
-/// M school days, and after K school days overdue a place in the SEND lead's one digest card. Idempotent
-/// per day (unique reminders, outbox keys with the date), so repeated runs and instances chase once.
+/// M school days, and after K school days overdue a place in the SEND lead's one digest card. At most one
+/// reminder per owner per day (<see cref="Platform.Scheduling.DailyReminders"/>); <see cref="ActionReminder"/> keeps what was
+/// chased when, to space them, so repeated runs and instances chase once.
 /// </summary>
 public sealed partial class ChaseActions(
     SencoHubDb db, ReadActions read, ActionMessages messages, ActionCards cards, CalendarService calendar, DirectoryService directory,
@@ -117,11 +118,7 @@ public sealed partial class ChaseActions(
     private static ReminderKind? Reminder(ActionView action, AssignmentView school, IReadOnlyList<ActionReminder> done, DateOnly today,
         TermCalendar terms, ActionOptions rules, DateOnly created)
     {
-        if (done.Any(r => r.On == today && r.Kind != ChaseKind.Escalated))
-        {
-            return null;
-        }
-
+        // Once a day at most is DailyReminders' rule (in ActionMessages); the history only spaces reminders.
         if (today <= action.DueOn)
         {
             // Not on the day it was set: the card that announced it is reminder enough.

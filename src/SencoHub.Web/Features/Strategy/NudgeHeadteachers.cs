@@ -6,6 +6,7 @@ using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
 using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Scheduling;
 
 namespace SencoHub.Web.Features.Strategy;
 
@@ -19,7 +20,8 @@ public sealed record NudgeResult(IReadOnlyList<string> Reminded, int AlreadyRemi
 /// <summary>
 /// Reminds headteachers who have not acknowledged the current version: on the SEND lead's "Nudge now",
 /// or on school-day mornings once it is N school days old and at most every M school days. At most one
-/// reminder per person per day either way (a unique index), so repeated runs and instances send once.
+/// reminder per person per day either way (<see cref="DailyReminders"/>), so repeated runs and instances send once;
+/// <see cref="StrategyNudge"/> keeps when each was sent, to space them.
 /// </summary>
 public sealed partial class NudgeHeadteachers(
     SencoHubDb db, ReadStrategy read, DirectoryService directory, CalendarService calendar, Outbox outbox, StrategyCards cards,
@@ -71,20 +73,20 @@ public sealed partial class NudgeHeadteachers(
         var skipped = 0;
         foreach (var head in await OutstandingAsync(version.Id, cancellationToken))
         {
-            if (remindedToday.Contains(head.PersonId))
+            // Someone reminded today is counted as such even when the schedule would not remind them again yet.
+            if (!due(head.PersonId) && !remindedToday.Contains(head.PersonId))
+            {
+                continue;
+            }
+
+            if (!await outbox.RemindOncePerDayAsync(StrategyTracking.Nudges(version.Id), head.AadObjectId, today,
+                    cards.Nudge(version, head.SchoolNames).ToMessage($"Reminder: strategy version {version.Number}"), "strategy.nudge",
+                    cancellationToken: cancellationToken))
             {
                 skipped++;
                 continue;
             }
 
-            if (!due(head.PersonId))
-            {
-                continue;
-            }
-
-            var key = StrategyTracking.NudgeCard(version.Id, head.AadObjectId, today);
-            await outbox.ToPersonAsync(head.AadObjectId, cards.Nudge(version, head.SchoolNames).ToMessage($"Reminder: strategy version {version.Number}"),
-                key, "strategy.nudge", key, cancellationToken: cancellationToken);
             db.Add(new StrategyNudge(version.Id, head.PersonId, today, now, kind));
             reminded.Add(head.Name);
         }
