@@ -18,7 +18,6 @@ public static class ActionsFeature
         services.AddScoped<UpdateActionProgress>();
         services.AddScoped<WithdrawAction>();
         services.AddScoped<ExportActions>();
-        services.AddScoped<ChaseActions>();
         services.AddScoped<ActionMessages>();
         services.AddScoped<SendActivityFeed>();
         services.AddSingleton<ActionCards>();
