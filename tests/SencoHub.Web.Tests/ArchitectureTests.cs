@@ -131,6 +131,29 @@ public sealed class ArchitectureTests
         Assert.Empty(offenders);
     }
 
+    [Fact]
+    public void Logging_IsOnePrivateLogMethodPerEvent_InTheClassThatLogs()
+    {
+        // One convention: [LoggerMessage] methods are private, named Log<Event>, next to the code that logs.
+        var offenders = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetCustomAttribute<Microsoft.Extensions.Logging.LoggerMessageAttribute>() is not null && (!m.IsPrivate || !m.Name.StartsWith("Log", StringComparison.Ordinal)))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void FeatureTestKits_AreNamedAfterTheirFeature()
+    {
+        var offenders = typeof(ArchitectureTests).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("TestKit", StringComparison.Ordinal) || t.Name.EndsWith("Testing", StringComparison.Ordinal))
+            .Where(t => t.Namespace is not { } ns || t.Name != ns.Split('.')[^1] + "TestKit")
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
     private static IEnumerable<string> SourceFiles(string folder) =>
         System.IO.Directory.EnumerateFiles(Path.Combine(SourceRoot, "src", "SencoHub.Web", folder), "*.cs*", SearchOption.AllDirectories);
 }

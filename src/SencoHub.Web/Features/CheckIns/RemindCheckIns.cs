@@ -13,7 +13,7 @@ public sealed record ReminderOutcome(int Queued, int AlreadyRemindedThatDay, int
 /// Reminds the SENCOs of every school that has not answered a round: at most one reminder per SENCO
 /// per school per day (<see cref="DailyReminders"/>), whether the schedule or the SEND lead's "nudge now" asks first.
 /// </summary>
-public sealed class RemindCheckIns(SencoHubDb db, DirectoryService directory, Outbox outbox, ILogger<RemindCheckIns> logger)
+public sealed partial class RemindCheckIns(SencoHubDb db, DirectoryService directory, Outbox outbox, ILogger<RemindCheckIns> logger)
 {
     /// <param name="day">The trust-local day the reminder is for (part of its idempotency key).</param>
     /// <param name="notBefore">When to deliver; null for now.</param>
@@ -37,7 +37,10 @@ public sealed class RemindCheckIns(SencoHubDb db, DirectoryService directory, Ou
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        CheckInsLog.RemindersQueued(logger, round.Id, queued, already);
+        LogRemindersQueued(logger, round.Id, queued, already);
         return new ReminderOutcome(queued, already, outstanding.Count, notBefore);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Queued} check-in reminders for round {RoundId} ({Already} already sent today)")]
+    private static partial void LogRemindersQueued(ILogger logger, int roundId, int queued, int already);
 }
