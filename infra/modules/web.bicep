@@ -124,10 +124,10 @@ var coreSettings = {
   // Session and anti-forgery keys: in Blob Storage, each wrapped by a Key Vault key (not in the database).
   SencoHub__DataProtection__KeysBlobUri: dataProtectionBlobUri
   SencoHub__DataProtection__KeyVaultKeyId: dataProtectionKeyId
-  SencoHub__Bot__AppId: identityClientId
-  SencoHub__Bot__ManagedIdentityClientId: identityClientId
+  SencoHub__Bot__Authentication__AppId: identityClientId
+  SencoHub__Bot__Credentials__ManagedIdentityClientId: identityClientId
   // Entra-issued bot tokens are accepted from this tenant only (none set: all refused).
-  SencoHub__Bot__AllowedTenantIds__0: entraTenantId
+  SencoHub__Bot__Authentication__AllowedTenantIds__0: entraTenantId
   // Links in cards and messages are built outside any request, so the app is told its address.
   SencoHub__PublicBaseUrl: 'https://${web.properties.defaultHostName}'
   // Redirects are built from the Host header: any other host is refused (a custom domain is added here).

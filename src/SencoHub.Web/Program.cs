@@ -5,14 +5,14 @@ using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Features.Library;
 using SencoHub.Web.Features.Strategy;
-using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform;
 
 var (_, hostArgs) = AppRunner.SplitCommand(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddSencoHubPlatform();
 builder.Services.AddDirectory();
 builder.Services.AddCalendar();
-builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddBot(builder.Environment);
 builder.Services.AddStrategy();
 builder.Services.AddCheckIns();
 builder.Services.AddActions();

@@ -1,6 +1,10 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SencoHub.Testing;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Tests;
@@ -43,7 +47,7 @@ public sealed class ArchitectureTests
         {
             var feature = Path.GetRelativePath(Path.Combine(SourceRoot, "src", "SencoHub.Web", "Features"), file).Split(Path.DirectorySeparatorChar)[0];
             var text = File.ReadAllText(file);
-            offenders.AddRange(internals.Where(i => i.Feature != feature && System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{i.Name}\b"))
+            offenders.AddRange(internals.Where(i => i.Feature != feature && Regex.IsMatch(text, $@"\b{i.Name}\b"))
                 .Select(i => $"{file} uses {i.Feature}.{i.Name}"));
         }
 
@@ -85,6 +89,69 @@ public sealed class ArchitectureTests
 
         Assert.Empty(offenders);
         Assert.Equal([nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)], framework);
+    }
+
+    [Fact]
+    public void CardHandlers_AreNamedVerbNounFromCard_AndCommandsShowNounCommand()
+    {
+        var app = typeof(Program).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }).ToList();
+        Assert.Empty(app.Where(t => typeof(ICardAction).IsAssignableFrom(t) && !Regex.IsMatch(t.Name, "^[A-Z][a-z]+[A-Za-z]+FromCard$")).Select(t => t.FullName));
+        Assert.Empty(app.Where(t => typeof(IBotCommand).IsAssignableFrom(t) && !Regex.IsMatch(t.Name, "^Show[A-Z][A-Za-z]*Command$")).Select(t => t.FullName));
+    }
+
+    [Fact]
+    public void EveryFeatureFolder_HasItsFeatureClass_AndItsApiClassWhenItMapsAnApiGroup()
+    {
+        var app = typeof(Program).Assembly;
+        var offenders = new List<string>();
+        var features = Path.Combine(SourceRoot, "src", "SencoHub.Web", "Features");
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(features))
+        {
+            // Folders of pages only (home, sign-in) plug nothing in.
+            if (!System.IO.Directory.EnumerateFiles(folder, "*.cs").Any(f => !f.EndsWith(".cshtml.cs", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var name = Path.GetFileName(folder);
+            if (app.GetType($"SencoHub.Web.Features.{name}.{name}Feature") is not { } feature)
+            {
+                offenders.Add($"{name}: no {name}Feature");
+                continue;
+            }
+
+            var mapsApi = feature.GetMethod($"Map{name}") is { } map && map.GetParameters() is [{ ParameterType: var group }] && group == typeof(RouteGroupBuilder);
+            var api = app.GetType($"SencoHub.Web.Features.{name}.{name}Api");
+            if (mapsApi && api?.GetMethod("Map", BindingFlags.Public | BindingFlags.Static, [typeof(RouteGroupBuilder)]) is null)
+            {
+                offenders.Add($"{name}: Map{name} takes the API group, but there is no public static {name}Api.Map(RouteGroupBuilder)");
+            }
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Logging_IsOnePrivateLogMethodPerEvent_InTheClassThatLogs()
+    {
+        // One convention: [LoggerMessage] methods are private, named Log<Event>, next to the code that logs.
+        var offenders = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetCustomAttribute<Microsoft.Extensions.Logging.LoggerMessageAttribute>() is not null && (!m.IsPrivate || !m.Name.StartsWith("Log", StringComparison.Ordinal)))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void FeatureTestKits_AreNamedAfterTheirFeature()
+    {
+        var offenders = typeof(ArchitectureTests).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("TestKit", StringComparison.Ordinal) || t.Name.EndsWith("Testing", StringComparison.Ordinal))
+            .Where(t => t.Namespace is not { } ns || t.Name != ns.Split('.')[^1] + "TestKit")
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.Empty(offenders);
     }
 
     private static IEnumerable<string> SourceFiles(string folder) =>

@@ -61,11 +61,11 @@ for (const kind of ['ftp', 'scm']) {
   expect(p && p.properties.allow === false, `web app: basic publishing credentials for ${kind} must be disallowed`);
 }
 const settings = JSON.stringify((one('Microsoft.Web/sites/config').properties) || '');
-for (const key of ['SencoHub__Database__Provider', 'ConnectionStrings__SencoHub', 'SencoHub__Bot__AppId',
-  'SencoHub__Bot__ManagedIdentityClientId', 'SencoHub__Storage__BlobServiceUri', 'APPLICATIONINSIGHTS_CONNECTION_STRING',
+for (const key of ['SencoHub__Database__Provider', 'ConnectionStrings__SencoHub', 'SencoHub__Bot__Authentication__AppId',
+  'SencoHub__Bot__Credentials__ManagedIdentityClientId', 'SencoHub__Storage__BlobServiceUri', 'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'AZURE_CLIENT_ID', 'SencoHub__Auth__Entra__ClientId', 'SencoHub__Auth__Entra__TenantId',
   // Closed by default: Entra-issued bot tokens only from the trust's tenant.
-  'SencoHub__Bot__AllowedTenantIds__0',
+  'SencoHub__Bot__Authentication__AllowedTenantIds__0',
   // Redirects are built from the Host header: only the app's own address is served.
   'AllowedHosts',
   // Sign-in rate limits are per client address, which only the forwarded headers carry.

@@ -15,7 +15,7 @@ public static class ActivityTypes
 }
 
 /// <summary>Invoke <c>name</c> values (protocol reference, section 4).</summary>
-public static class InvokeNames
+internal static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string ComposeExtensionQuery = "composeExtension/query";
@@ -31,7 +31,7 @@ public static class InvokeNames
 }
 
 /// <summary><c>textFormat</c> values.</summary>
-public static class TextFormats
+internal static class TextFormats
 {
     public const string Plain = "plain";
     public const string Markdown = "markdown";

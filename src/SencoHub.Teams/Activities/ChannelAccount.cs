@@ -56,7 +56,7 @@ public sealed class MessageReaction
 }
 
 /// <summary>Well-known <c>conversation.conversationType</c> values.</summary>
-public static class ConversationTypes
+internal static class ConversationTypes
 {
     public const string Personal = "personal";
     public const string GroupChat = "groupChat";

@@ -39,7 +39,7 @@ public sealed class Entity
     };
 }
 
-public static class EntityTypes
+internal static class EntityTypes
 {
     public const string Mention = "mention";
     public const string ClientInfo = "clientInfo";

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace SencoHub.Teams.Activities;
 
 /// <summary>The JSON settings used on the wire: camelCase, nulls omitted, tolerant on read.</summary>
-public static class TeamsJson
+internal static class TeamsJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 

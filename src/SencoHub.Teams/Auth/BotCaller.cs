@@ -32,7 +32,7 @@ public sealed record BotCaller
 }
 
 /// <summary>The outcome of validating one request's token.</summary>
-public sealed class BotAuthenticationResult
+internal sealed class BotAuthenticationResult
 {
     private BotAuthenticationResult(bool succeeded, int statusCode, string? failureReason, BotCaller? caller)
     {

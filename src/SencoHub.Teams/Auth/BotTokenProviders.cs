@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace SencoHub.Teams.Auth;
 
 /// <summary>Picks the outbound token provider the configuration asks for.</summary>
-public static class BotTokenProviders
+internal static class BotTokenProviders
 {
     public static IBotTokenProvider Create(BotCredentialsOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {

@@ -13,7 +13,7 @@ namespace SencoHub.Teams.Auth;
 /// and Entra-issued tokens (protocol reference, section 6). Failures never throw; they return
 /// 401 or 403 with a reason that is safe to log.
 /// </summary>
-public sealed partial class BotTokenValidator
+internal sealed partial class BotTokenValidator
 {
     public const string BotFrameworkIssuer = "https://api.botframework.com";
 

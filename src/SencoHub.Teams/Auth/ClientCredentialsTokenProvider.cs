@@ -5,7 +5,7 @@ using Microsoft.Identity.Client;
 namespace SencoHub.Teams.Auth;
 
 /// <summary>Client-credentials token for the Bot Framework scope via MSAL, with a secret or a certificate.</summary>
-public sealed class ClientCredentialsTokenProvider : IBotTokenProvider, IDisposable
+internal sealed class ClientCredentialsTokenProvider : IBotTokenProvider, IDisposable
 {
     private readonly IConfidentialClientApplication _app;
     private readonly string[] _scopes;

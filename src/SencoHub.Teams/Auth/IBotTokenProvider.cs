@@ -8,7 +8,7 @@ public interface IBotTokenProvider
 }
 
 /// <summary>No credentials: for local emulators that accept unauthenticated replies.</summary>
-public sealed class NoTokenProvider : IBotTokenProvider
+internal sealed class NoTokenProvider : IBotTokenProvider
 {
     public static NoTokenProvider Instance { get; } = new();
 

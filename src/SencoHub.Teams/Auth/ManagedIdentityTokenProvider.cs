@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace SencoHub.Teams.Auth;
 
 /// <summary>Token from a user-assigned managed identity for resource <c>https://api.botframework.com</c>.</summary>
-public sealed class ManagedIdentityTokenProvider : IBotTokenProvider, IDisposable
+internal sealed class ManagedIdentityTokenProvider : IBotTokenProvider, IDisposable
 {
     private readonly TokenCredential _credential;
     private readonly TokenRequestContext _request;

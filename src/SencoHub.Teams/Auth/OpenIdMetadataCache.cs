@@ -12,7 +12,7 @@ namespace SencoHub.Teams.Auth;
 /// the lookup is retried once: IdentityModel 8's own <c>RequestRefresh</c> refreshes in the
 /// background, which would fail the very request that carries a newly rotated key.
 /// </summary>
-public sealed class OpenIdMetadataCache
+internal sealed class OpenIdMetadataCache
 {
     // Tenant metadata addresses come from unvalidated tokens; bound how many we keep.
     private const int MaxEntries = 128;

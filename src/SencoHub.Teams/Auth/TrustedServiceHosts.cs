@@ -4,7 +4,7 @@ namespace SencoHub.Teams.Auth;
 /// Hosts a bot token may be sent to, so a forged <c>serviceUrl</c> cannot make the bot leak its
 /// token (the Agents SDK's list, protocol reference section 7), plus configured extras.
 /// </summary>
-public sealed class TrustedServiceHosts
+internal sealed class TrustedServiceHosts
 {
     private static readonly string[] ExactHosts = ["smba.trafficmanager.net"];
     private static readonly string[] SuffixHosts = [".botframework.com", ".teams.microsoft.com", ".teams.microsoft.us"];

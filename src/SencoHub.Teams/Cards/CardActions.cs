@@ -110,7 +110,7 @@ public sealed class ShowCardAction(string title, AdaptiveCard card) : CardAction
 }
 
 /// <summary><c>Action.ToggleVisibility</c>: shows/hides elements by id on the client.</summary>
-public sealed class ToggleVisibilityAction(string title) : CardAction(title)
+internal sealed class ToggleVisibilityAction(string title) : CardAction(title)
 {
     public IList<string> TargetElements { get; } = [];
 

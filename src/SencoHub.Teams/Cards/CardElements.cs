@@ -32,7 +32,7 @@ public sealed class TextBlock(string text) : CardElement
 }
 
 /// <summary><c>RichTextBlock</c> of <see cref="TextRun"/>s (runs are not markdown-processed).</summary>
-public sealed class RichTextBlock : CardElement
+internal sealed class RichTextBlock : CardElement
 {
     public IList<TextRun> Inlines { get; } = [];
     public HorizontalAlignment? HorizontalAlignment { get; set; }
@@ -46,7 +46,7 @@ public sealed class RichTextBlock : CardElement
     }
 }
 
-public sealed class TextRun(string text) : CardNode
+internal sealed class TextRun(string text) : CardNode
 {
     public string Text { get; set; } = text;
     public TextSize? Size { get; set; }
@@ -95,7 +95,7 @@ public sealed class FactSet : CardElement
 public sealed record Fact(string Title, string Value);
 
 /// <summary><c>ColumnSet</c> of <see cref="Column"/>s.</summary>
-public sealed class ColumnSet : CardElement
+internal sealed class ColumnSet : CardElement
 {
     public IList<Column> Columns { get; } = [];
     public ContainerStyle? Style { get; set; }
@@ -166,7 +166,7 @@ public sealed class Container : CardElement
 }
 
 /// <summary><c>Table</c> (schema 1.5): use it for tabular data, markdown tables are not rendered.</summary>
-public sealed class Table : CardElement
+internal sealed class Table : CardElement
 {
     /// <summary>Relative column widths.</summary>
     public IList<int> Columns { get; } = [];
@@ -200,7 +200,7 @@ public sealed class Table : CardElement
     }
 }
 
-public sealed class TableRow : CardNode
+internal sealed class TableRow : CardNode
 {
     public IList<TableCell> Cells { get; } = [];
     public ContainerStyle? Style { get; set; }
@@ -214,7 +214,7 @@ public sealed class TableRow : CardNode
     }
 }
 
-public sealed class TableCell : CardNode
+internal sealed class TableCell : CardNode
 {
     public IList<CardElement> Items { get; } = [];
     public ContainerStyle? Style { get; set; }
@@ -229,7 +229,7 @@ public sealed class TableCell : CardNode
 }
 
 /// <summary><c>Image</c>: HTTPS, PNG/JPEG/GIF, at most 1024×1024 and under 1 MB for Teams.</summary>
-public sealed class Image(string url) : CardElement
+internal sealed class Image(string url) : CardElement
 {
     public string Url { get; set; } = url;
     public string? AltText { get; set; }

@@ -14,9 +14,9 @@ public enum VerticalAlignment { Top, Center, Bottom }
 
 public enum ContainerStyle { Default, Emphasis, Good, Attention, Warning, Accent }
 
-public enum ImageSize { Auto, Stretch, Small, Medium, Large }
+internal enum ImageSize { Auto, Stretch, Small, Medium, Large }
 
-public enum ImageStyle { Default, Person }
+internal enum ImageStyle { Default, Person }
 
 public enum TextInputStyle { Text, Tel, Url, Email, Password }
 

@@ -66,7 +66,7 @@ public sealed class NumberInput(string id) : CardInput(id)
 }
 
 /// <summary><c>Input.Date</c>: values are <c>YYYY-MM-DD</c>.</summary>
-public sealed class DateInput(string id) : CardInput(id)
+internal sealed class DateInput(string id) : CardInput(id)
 {
     public string? Placeholder { get; set; }
     public DateOnly? Value { get; set; }
@@ -87,7 +87,7 @@ public sealed class DateInput(string id) : CardInput(id)
 }
 
 /// <summary><c>Input.Time</c>: values are <c>HH:mm</c>.</summary>
-public sealed class TimeInput(string id) : CardInput(id)
+internal sealed class TimeInput(string id) : CardInput(id)
 {
     public string? Placeholder { get; set; }
     public TimeOnly? Value { get; set; }
@@ -108,7 +108,7 @@ public sealed class TimeInput(string id) : CardInput(id)
 }
 
 /// <summary><c>Input.Toggle</c>: submits <see cref="ValueOn"/>/<see cref="ValueOff"/> (default "true"/"false").</summary>
-public sealed class ToggleInput(string id, string title) : CardInput(id)
+internal sealed class ToggleInput(string id, string title) : CardInput(id)
 {
     public string Title { get; set; } = title;
     public string? Value { get; set; }

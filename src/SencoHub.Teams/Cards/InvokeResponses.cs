@@ -81,7 +81,7 @@ public sealed class AdaptiveCardInvokeResponse
 }
 
 /// <summary>Answers for search message extensions (<c>composeExtension/query</c>, <c>queryLink</c>, <c>selectItem</c>).</summary>
-public static class MessagingExtensionResponse
+internal static class MessagingExtensionResponse
 {
     public const string ThumbnailCardType = "application/vnd.microsoft.card.thumbnail";
 
@@ -104,7 +104,7 @@ public static class MessagingExtensionResponse
 }
 
 /// <summary>One search result: the card to insert plus the thumbnail preview shown in the list.</summary>
-public sealed class MessagingExtensionItem(AdaptiveCard card, string title)
+internal sealed class MessagingExtensionItem(AdaptiveCard card, string title)
 {
     public AdaptiveCard Card { get; } = card;
     public string Title { get; set; } = title;
@@ -146,7 +146,7 @@ public sealed class MessagingExtensionItem(AdaptiveCard card, string title)
 }
 
 /// <summary>Dialog (task module) answers for <c>task/fetch</c> and <c>task/submit</c>.</summary>
-public static class TaskModuleResponse
+internal static class TaskModuleResponse
 {
     public static InvokeResponse Continue(string title, AdaptiveCard card, string height = "medium", string width = "medium")
     {

@@ -21,7 +21,7 @@ public sealed class ConnectorRetryOptions
 /// (429/412/502/503/504), after <c>Retry-After</c> when given, else exponential backoff with jitter.
 /// 413 and a gone conversation are never retried.
 /// </summary>
-public sealed class ConnectorRetryPolicy
+internal sealed class ConnectorRetryPolicy
 {
     private readonly ConnectorRetryOptions _options;
     private readonly Func<double> _random;

@@ -3,11 +3,12 @@ using SencoHub.Teams.Connector;
 
 namespace SencoHub.Teams.Hosting;
 
-/// <summary>Everything the bot endpoint needs; every default lets an app start with no configuration.</summary>
+/// <summary>
+/// Everything the bot endpoint needs; every default lets an app start with no configuration. The app
+/// chooses where it lives in its configuration and binds it there, nested as these properties are.
+/// </summary>
 public sealed class TeamsBotOptions
 {
-    public const string SectionName = "SencoHub:Bot";
-
     public BotAuthenticationOptions Authentication { get; } = new();
 
     /// <summary>Outbound credentials; <see cref="BotCredentialsOptions.AppId"/> defaults to <see cref="BotAuthenticationOptions.AppId"/>.</summary>

@@ -36,7 +36,7 @@ internal sealed class DeliveryRateBenchmark : IBenchmark
         });
         await using var app = new SencoHubApp(environment: "Production")
             .Setting("Logging:LogLevel:Default", "Error")
-            .Setting("SencoHub:Bot:PerTenantPerSecond", Ceiling.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Setting("SencoHub:Bot:RateLimits:PerTenantPerSecond", Ceiling.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .ConfigureServicesWith(s => s.Configure<DeliveryOptions>(o => o.Enabled = false))
             .UseRealClock();
         await app.StartAsync();
@@ -45,13 +45,13 @@ internal sealed class DeliveryRateBenchmark : IBenchmark
         // A second host on the same database runs the worker, so seeding is not timed.
         await using var worker = new SencoHubApp(environment: "Production", dataDirectory: app.DataDirectory)
             .Setting("Logging:LogLevel:Default", "Error")
-            .Setting("SencoHub:Bot:PerTenantPerSecond", Ceiling.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Setting("SencoHub:Bot:RateLimits:PerTenantPerSecond", Ceiling.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Setting("SencoHub:Delivery:Concurrency", Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") ?? "32")
             .UseRealClock();
         if (Environment.GetEnvironmentVariable("BENCH_MARGIN") is { } margin)
         {
             // The shipped margin unless BENCH_MARGIN tries another.
-            worker.Setting("SencoHub:Bot:RateLimitMarginMilliseconds", margin);
+            worker.Setting("SencoHub:Bot:RateLimits:WindowMargin", TimeSpan.FromMilliseconds(double.Parse(margin, System.Globalization.CultureInfo.InvariantCulture)).ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var startup = Stopwatch.StartNew();

@@ -34,7 +34,7 @@ internal sealed class InvokeRoundTripBenchmark : IBenchmark
         await using var connector = await LoopbackConnector.StartAsync();
         await using var app = new SencoHubApp(environment: "Production")
             .Setting("SencoHub:Bot:AllowUnauthenticated", "true")
-            .Setting("SencoHub:Bot:AllowLoopbackServiceUrl", "true")
+            .Setting("SencoHub:Bot:AllowLoopbackHttpServiceUrl", "true")
             .Setting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Warning")
             .Setting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_LOG") ?? "Warning")
             .OnKestrel();

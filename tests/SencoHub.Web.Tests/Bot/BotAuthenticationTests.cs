@@ -35,11 +35,11 @@ public sealed class BotAuthenticationTests(BotAuthenticationTests.SecuredBot bot
 
         /// <summary>A bot app id and the loopback issuer's metadata; no tenant, as a deployment that sets none.</summary>
         public SencoHubApp Configure(SencoHubApp app) => app
-            .Setting("SencoHub:Bot:AppId", AppId)
-            .Setting("SencoHub:Bot:OpenIdMetadataUrl", Issuer.BotFrameworkMetadataUrl)
-            .Setting("SencoHub:Bot:EntraOpenIdMetadataUrlTemplate", Issuer.EntraMetadataUrlTemplate)
-            .Setting("SencoHub:Bot:RequireHttpsMetadata", "false")
-            .Setting("SencoHub:Bot:TrustedServiceHosts:0", "127.0.0.1")
+            .Setting("SencoHub:Bot:Authentication:AppId", AppId)
+            .Setting("SencoHub:Bot:Authentication:BotFrameworkOpenIdMetadataUrl", Issuer.BotFrameworkMetadataUrl)
+            .Setting("SencoHub:Bot:Authentication:EntraOpenIdMetadataUrlTemplate", Issuer.EntraMetadataUrlTemplate)
+            .Setting("SencoHub:Bot:Authentication:RequireHttpsMetadata", "false")
+            .Setting("SencoHub:Bot:Connector:AdditionalTrustedHosts:0", "127.0.0.1")
             // Outbound tokens are not under test here; the Connector double accepts any.
             .ConfigureServicesWith(s => s.Replace(ServiceDescriptor.Singleton<IBotTokenProvider>(new FixedToken())));
 
@@ -119,7 +119,7 @@ public sealed class BotAuthenticationTests(BotAuthenticationTests.SecuredBot bot
     public async Task EntraTokens_AreAcceptedOnlyFromTheConfiguredTenant_ForThisBotsOwnApp()
     {
         await using var teams = await TeamsApp.StartAsync(configure: app => bot.Configure(app)
-            .Setting("SencoHub:Bot:AllowedTenantIds:0", TeamsClient.TenantId));
+            .Setting("SencoHub:Bot:Authentication:AllowedTenantIds:0", TeamsClient.TenantId));
         var serviceUrl = teams.Connector.ServiceUrl;
 
         var unrelatedApp = await SendWithHeaderAsync(teams, "Bearer " + _issuer.CreateEntraToken(TeamsClient.TenantId, AppId, serviceUrl: serviceUrl, callerAppId: "attacker-app"));

@@ -17,27 +17,27 @@ public sealed class BotCredentialsStartupTests : IDisposable
     [Fact]
     public async Task AppIdWithoutSecretOrManagedIdentity_InProduction_RefusesToStart_NamingTheSettings()
     {
-        await using var app = AppProcess.Start(Production(new() { ["SencoHub__Bot__AppId"] = AppId }));
+        await using var app = AppProcess.Start(Production(new() { ["SencoHub__Bot__Authentication__AppId"] = AppId }));
 
         var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(120));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("SencoHub cannot start", app.StandardError);
-        Assert.Contains("SencoHub:Bot:AppId", app.StandardError);
-        Assert.Contains("SencoHub:Bot:ManagedIdentityClientId", app.StandardError);
-        Assert.Contains("SencoHub:Bot:ClientSecret", app.StandardError);
+        Assert.Contains("SencoHub:Bot:Authentication:AppId", app.StandardError);
+        Assert.Contains("SencoHub:Bot:Credentials:ManagedIdentityClientId", app.StandardError);
+        Assert.Contains("SencoHub:Bot:Credentials:ClientSecret", app.StandardError);
         Assert.DoesNotContain("   at ", app.StandardError + app.StandardOutput);
     }
 
     [Theory]
-    [InlineData("SencoHub__Bot__ManagedIdentityClientId")]
-    [InlineData("SencoHub__Bot__ClientSecret")]
+    [InlineData("SencoHub__Bot__Credentials__ManagedIdentityClientId")]
+    [InlineData("SencoHub__Bot__Credentials__ClientSecret")]
     public async Task AppIdWithACredential_InProduction_Starts(string credential)
     {
         var port = AppProcess.FreePort();
         await using var app = AppProcess.Start(Production(new()
         {
-            ["SencoHub__Bot__AppId"] = AppId,
+            ["SencoHub__Bot__Authentication__AppId"] = AppId,
             [credential] = "configured-" + Guid.NewGuid().ToString("N"),
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
         }));

@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Validation;
 using SencoHub.Testing;
 using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Platform.Export;
-using static SencoHub.Web.Tests.CheckIns.CheckInTesting;
+using static SencoHub.Web.Tests.CheckIns.CheckInsTestKit;
 
 namespace SencoHub.Web.Tests.CheckIns;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SencoHub.Testing;
 using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Tests.Platform;
-using static SencoHub.Web.Tests.CheckIns.CheckInTesting;
+using static SencoHub.Web.Tests.CheckIns.CheckInsTestKit;
 
 namespace SencoHub.Web.Tests.CheckIns;
 

@@ -9,7 +9,7 @@ using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Features.CheckIns;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
-using static SencoHub.Web.Tests.CheckIns.CheckInTesting;
+using static SencoHub.Web.Tests.CheckIns.CheckInsTestKit;
 
 namespace SencoHub.Web.Tests.CheckIns;
 

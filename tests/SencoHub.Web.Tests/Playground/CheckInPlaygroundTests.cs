@@ -28,18 +28,18 @@ public sealed class CheckInPlaygroundTests : IAsyncLifetime
         await _playground.InstallAsync();
         await _playground.WaitForMessageAsync(m => SencoHub.Testing.Playground.HasText(m, $"Welcome to SencoHub, {Senco.Name}"), "the welcome card");
 
-        var round = await CheckInTesting.OpenRoundAsync(_app);
+        var round = await CheckInsTestKit.OpenRoundAsync(_app);
 
         var survey = await _playground.WaitForMessageAsync(m => SencoHub.Testing.Playground.HasText(m, "checkins.submit"), "the check-in card");
         var invalid = await _playground.ExecuteAsync(Senco, SencoHub.Testing.Playground.MessageId(survey), "checkins.submit",
-            CheckInTesting.Answers(round, "nb-oak", a => a["q_sen-support"] = "-3"));
+            CheckInsTestKit.Answers(round, "nb-oak", a => a["q_sen-support"] = "-3"));
         Assert.Contains("needs changing", invalid.ToJsonString());
 
         var received = await _playground.ExecuteAsync(Senco, SencoHub.Testing.Playground.MessageId(survey), "checkins.submit",
-            CheckInTesting.Answers(round, "nb-oak"));
+            CheckInsTestKit.Answers(round, "nb-oak"));
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)received["type"]);
         Assert.Contains("you can change your answers until 11 Dec 2026", received.ToJsonString());
-        Assert.Single(await CheckInTesting.ResponsesAsync(_app));
+        Assert.Single(await CheckInsTestKit.ResponsesAsync(_app));
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Directory;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Actions;

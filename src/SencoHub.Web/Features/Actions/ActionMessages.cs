@@ -4,6 +4,7 @@ using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
 using SencoHub.Web.Platform.Graph;
+using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Actions;
@@ -62,10 +63,10 @@ public sealed class ActionMessages(SencoHubDb db, Outbox outbox, ActionCards car
         var sent = 0;
         foreach (var owner in owners.DistinctBy(o => o.AadObjectId))
         {
-            var key = ActionTracking.Reminder(action.Id, school.SchoolId, today, owner.AadObjectId);
+            var key = DailyReminders.Key(ActionTracking.Reminders(action.Id, school.SchoolId), owner.AadObjectId, today);
             var summary = kind == ReminderKind.Overdue ? $"Overdue action for {school.SchoolName}" : $"Action due soon for {school.SchoolName}";
-            if (await outbox.ToPersonAsync(owner.AadObjectId, cards.ForSchool(action, school, OwnerAudience(action, school), kind).ToMessage(summary),
-                    key, ReminderTopic, key, cancellationToken: cancellationToken))
+            if (await outbox.RemindOncePerDayAsync(ActionTracking.Reminders(action.Id, school.SchoolId), owner.AadObjectId, today,
+                    cards.ForSchool(action, school, OwnerAudience(action, school), kind).ToMessage(summary), ReminderTopic, cancellationToken: cancellationToken))
             {
                 sent++;
             }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SencoHub.Web.Platform.Scheduling;
 
 namespace SencoHub.Web.Features.Actions;
 
@@ -16,11 +16,11 @@ internal static class ActionTracking
 
     public static string Assigned(int actionId, string schoolId, string aadObjectId) => $"{OfSchool(actionId, schoolId)}assigned{To}{aadObjectId}";
 
-    public static string Reminder(int actionId, string schoolId, DateOnly on, string aadObjectId) =>
-        $"{OfSchool(actionId, schoolId)}reminder:{on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{To}{aadObjectId}";
+    /// <summary>The subject of a school's reminders (<see cref="DailyReminders"/>: one a day per owner).</summary>
+    public static string Reminders(int actionId, string schoolId) => $"{OfSchool(actionId, schoolId)}reminder";
 
-    /// <summary>The person a tracked card went to.</summary>
-    public static string Recipient(string trackingKey) => trackingKey[(trackingKey.LastIndexOf(To, StringComparison.Ordinal) + To.Length)..];
+    /// <summary>The person a tracked card went to (assigned cards and reminders alike end their key with them).</summary>
+    public static string Recipient(string trackingKey) => DailyReminders.Recipient(trackingKey);
 
     /// <summary>The school a tracked card is about (keys of <see cref="OfAction"/>).</summary>
     public static string School(string trackingKey) => trackingKey.Split(':')[2];

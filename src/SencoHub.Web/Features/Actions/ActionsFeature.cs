@@ -1,5 +1,5 @@
-using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Graph;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
@@ -18,7 +18,6 @@ public static class ActionsFeature
         services.AddScoped<UpdateActionProgress>();
         services.AddScoped<WithdrawAction>();
         services.AddScoped<ExportActions>();
-        services.AddScoped<ChaseActions>();
         services.AddScoped<ActionMessages>();
         services.AddScoped<SendActivityFeed>();
         services.AddSingleton<ActionCards>();

@@ -1,7 +1,7 @@
 using SencoHub.Teams.Activities;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 
 namespace SencoHub.Web.Features.Actions;
 

@@ -1,6 +1,6 @@
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Actions;

@@ -1,5 +1,6 @@
 using SencoHub.Teams.Cards;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 
 namespace SencoHub.Web.Features.Bot;
 

@@ -20,9 +20,9 @@ public sealed class CheckBotCredentials(IOptions<TeamsBotOptions> options, IHost
         if (!environment.IsDevelopment() && !string.IsNullOrWhiteSpace(bot.Authentication.AppId) && !hasCredential)
         {
             throw new StartupException(
-                "SencoHub:Bot:AppId is set, but the bot has no credential to send messages with. "
-                + "Set SencoHub:Bot:ManagedIdentityClientId (the bot's user-assigned managed identity) "
-                + "or SencoHub:Bot:ClientSecret (from the environment or Key Vault, never a file).");
+                $"{BotFeature.SectionName}:Authentication:AppId is set, but the bot has no credential to send messages with. "
+                + $"Set {BotFeature.SectionName}:Credentials:ManagedIdentityClientId (the bot's user-assigned managed identity) "
+                + $"or {BotFeature.SectionName}:Credentials:ClientSecret (from the environment or Key Vault, never a file).");
         }
 
         return Task.CompletedTask;

@@ -5,6 +5,7 @@ using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
 using SencoHub.Web.Platform.Web;
@@ -29,7 +30,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
         router.OnCommand("help", (turn, _, ct) => ReplyHelpAsync(turn, null, ct));
         router.OnCardAction(BotCards.ShowCommandsVerb, async (turn, _, ct) =>
         {
-            var botTurn = await BotTurnAsync(turn, ct);
+            var botTurn = await BotTurn.StartAsync(turn, ct);
             return botTurn.Person is not { } person
                 ? AdaptiveCardInvokeResponse.Message(BotCards.NotInDirectory)
                 : AdaptiveCardInvokeResponse.Card(BotCards.Help(registry.CommandsFor(person), turn.Services.GetRequiredService<AppLinks>().Page("/")));
@@ -39,7 +40,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
         {
             router.OnCommand(command.Name, async (turn, request, ct) =>
             {
-                var botTurn = await BotTurnAsync(turn, ct);
+                var botTurn = await BotTurn.StartAsync(turn, ct);
                 if (botTurn.Person is null)
                 {
                     await turn.ReplyAsync(BotCards.NotInDirectory, ct);
@@ -54,7 +55,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
         {
             router.OnCardAction(verb, async (turn, action, ct) =>
             {
-                var botTurn = await BotTurnAsync(turn, ct);
+                var botTurn = await BotTurn.StartAsync(turn, ct);
                 return botTurn.Person is null
                     ? AdaptiveCardInvokeResponse.Message(BotCards.NotInDirectory)
                     : await ((ICardAction)turn.Services.GetRequiredService(handler)).HandleAsync(botTurn, action, ct);
@@ -122,7 +123,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
             return;
         }
 
-        var botTurn = await BotTurnAsync(turn, cancellationToken);
+        var botTurn = await BotTurn.StartAsync(turn, cancellationToken);
         if (botTurn.Person is not { } person)
         {
             await turn.ReplyAsync(BotCards.NotInDirectory, cancellationToken);
@@ -145,7 +146,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
 
     private async Task ReplyHelpAsync(TurnContext turn, string? notUnderstood, CancellationToken cancellationToken)
     {
-        var botTurn = await BotTurnAsync(turn, cancellationToken);
+        var botTurn = await BotTurn.StartAsync(turn, cancellationToken);
         if (botTurn.Person is not { } person)
         {
             await turn.ReplyAsync(BotCards.NotInDirectory, cancellationToken);
@@ -155,15 +156,6 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
         var home = turn.Services.GetRequiredService<AppLinks>().Page("/");
         var card = BotCards.Help(registry.CommandsFor(person), home, string.IsNullOrWhiteSpace(notUnderstood) ? null : notUnderstood);
         await turn.ReplyAsync(card.ToMessage("SencoHub commands"), cancellationToken);
-    }
-
-    private static async Task<BotTurn> BotTurnAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        var objectId = turn.Activity.From?.AadObjectId;
-        var person = string.IsNullOrEmpty(objectId)
-            ? null
-            : await turn.Services.GetRequiredService<IPersonDirectory>().FindAsync(objectId, cancellationToken);
-        return new BotTurn(turn, person);
     }
 
     internal static async Task<IReadOnlyList<string>> DescribeRolesAsync(DirectoryService directory, SignedInPerson person, CancellationToken cancellationToken)

@@ -17,15 +17,7 @@ public static class CalendarFeature
 
     public static RouteGroupBuilder MapCalendar(this RouteGroupBuilder api)
     {
-        api.MapGet("/calendar/half-terms", async (CalendarService calendar, CancellationToken ct) =>
-            TypedResults.Ok(await calendar.ListHalfTermsAsync(ct)));
-        api.MapGet("/calendar/today", async (CalendarService calendar, TimeProvider clock, CancellationToken ct) =>
-        {
-            var terms = await calendar.LoadAsync(ct);
-            var today = terms.LocalDate(clock.GetUtcNow());
-            return TypedResults.Ok(new CalendarToday(today, terms.IsSchoolDay(today), terms.HalfTermContaining(today),
-                terms.NextSchoolDayMorning(clock.GetUtcNow(), calendar.MorningTime)));
-        });
+        CalendarApi.Map(api.MapGroup("/calendar"));
         return api;
     }
 
@@ -41,6 +33,4 @@ public static class CalendarFeature
             return false;
         }
     }
-
-    public sealed record CalendarToday(DateOnly Date, bool IsSchoolDay, HalfTerm? HalfTerm, DateTimeOffset? NextSchoolDayMorning);
 }

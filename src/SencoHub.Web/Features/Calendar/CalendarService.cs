@@ -9,6 +9,16 @@ public sealed class CalendarService(SencoHubDb db, IOptions<ScheduleOptions> sch
 {
     public TimeOnly MorningTime => schedule.Value.MorningTime;
 
+    /// <summary>
+    /// Where every scheduled job starts: the calendar and the trust-local date when <paramref name="now"/> is a
+    /// school day at or after the morning time, else null (weekends, holidays, INSET days, before the morning).
+    /// </summary>
+    public async Task<SchoolDayMorning?> SchoolDayMorningAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var terms = await LoadAsync(cancellationToken);
+        return terms.IsSchoolDayMorningReached(now, MorningTime) ? new SchoolDayMorning(terms, terms.LocalDate(now)) : null;
+    }
+
     public async Task<TermCalendar> LoadAsync(CancellationToken cancellationToken = default)
     {
         var halfTerms = await db.Set<HalfTerm>().AsNoTracking().ToListAsync(cancellationToken);
@@ -76,6 +86,8 @@ public sealed class CalendarService(SencoHubDb db, IOptions<ScheduleOptions> sch
         await db.Set<HalfTerm>().Where(h => h.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 }
+
+public sealed record SchoolDayMorning(TermCalendar Terms, DateOnly Today);
 
 public sealed record HalfTermDates(string AcademicYear, HalfTermName Name, DateOnly Start, DateOnly End);
 

@@ -27,9 +27,8 @@ public static class CheckInsApi
 {
     public const int MaxTemplateBytes = 64 * 1024;
 
-    internal static RouteGroupBuilder MapEndpoints(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder checkIns)
     {
-        var checkIns = api.MapGroup("/checkins");
         checkIns.MapGet("/template", GetTemplateAsync).ProducesProblem(StatusCodes.Status404NotFound);
         // The body is read by hand (bounded), so its shape is declared for the OpenAPI document.
         checkIns.MapPut("/template", PutTemplateAsync).RequireAuthorization(Policies.SendLead)
@@ -50,7 +49,6 @@ public static class CheckInsApi
             export.ExportAsync(id, format, person, ct));
         checkIns.MapGet("/export", (string? format, SignedInPerson person, ExportCheckIns export, CancellationToken ct) =>
             export.ExportAsync(null, format, person, ct));
-        return api;
     }
 
     private static async Task<Ok<TemplateView>> GetTemplateAsync(SencoHubDb db, CancellationToken cancellationToken) =>
@@ -72,7 +70,7 @@ public static class CheckInsApi
         }
         catch (JsonException ex)
         {
-            throw ErrorHandling.UnreadableJson(ex);
+            throw ProblemException.UnreadableJson(ex);
         }
 
         var saved = await save.SaveAsync(new SurveyDefinition { Sections = input?.Sections ?? [] }, input?.BasedOnVersion, person, cancellationToken);

@@ -1,4 +1,4 @@
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
@@ -23,9 +23,9 @@ public static class CheckInsFeature
         services.AddScoped<GetCheckInResults>();
         services.AddScoped<ExportCheckIns>();
         services.AddScoped<CheckInCardAccess>();
-        services.AddBotCommand<ShowCheckIn>("check-in", "check-in", "Answer this half-term's SEND check-in, or see how it is going");
-        services.AddCardAction<SubmitCheckIn>(CheckInCards.SubmitVerb);
-        services.AddCardAction<EditCheckIn>(CheckInCards.EditVerb);
+        services.AddBotCommand<ShowCheckInCommand>("check-in", "check-in", "Answer this half-term's SEND check-in, or see how it is going");
+        services.AddCardAction<SubmitCheckInFromCard>(CheckInCards.SubmitVerb);
+        services.AddCardAction<EditCheckInFromCard>(CheckInCards.EditVerb);
         services.AddScheduledJob<OpenScheduledRounds>();
         services.AddScheduledJob<SendCheckInReminders>();
         services.AddScheduledJob<CloseEndedRounds>();
@@ -33,5 +33,9 @@ public static class CheckInsFeature
         return services;
     }
 
-    public static RouteGroupBuilder MapCheckIns(this RouteGroupBuilder api) => CheckInsApi.MapEndpoints(api);
+    public static RouteGroupBuilder MapCheckIns(this RouteGroupBuilder api)
+    {
+        CheckInsApi.Map(api.MapGroup("/checkins"));
+        return api;
+    }
 }

@@ -11,7 +11,7 @@ namespace SencoHub.Web.Features.CheckIns;
 /// Closes a round (the SEND lead early, or the schedule after its closing date) and posts the
 /// summary card to the SENCO network channel, once.
 /// </summary>
-public sealed class CloseCheckInRound(SencoHubDb db, Outbox outbox, AppLinks links, TimeProvider clock, ILogger<CloseCheckInRound> logger)
+public sealed partial class CloseCheckInRound(SencoHubDb db, Outbox outbox, AppLinks links, TimeProvider clock, ILogger<CloseCheckInRound> logger)
 {
     /// <param name="closedBy">The SEND lead, or null for the schedule.</param>
     public async Task<CheckInRound> CloseAsync(int roundId, SignedInPerson? closedBy, CancellationToken cancellationToken = default)
@@ -33,7 +33,10 @@ public sealed class CloseCheckInRound(SencoHubDb db, Outbox outbox, AppLinks lin
         await outbox.ToNetworkChannelAsync(card.ToMessage($"Check-in closed: {round.DisplayName}"), $"checkins:{round.Id}:summary", "checkins.summary",
             cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        CheckInsLog.RoundClosed(logger, round.Id, summary.Responded, summary.Expected);
+        LogRoundClosed(logger, round.Id, summary.Responded, summary.Expected);
         return round;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed check-in round {RoundId}; {Responded} of {Expected} schools answered")]
+    private static partial void LogRoundClosed(ILogger logger, int roundId, int responded, int expected);
 }

@@ -15,7 +15,7 @@ public sealed record OpenedRound(CheckInRound Round, int CardsQueued, IReadOnlyL
 /// Opens a half-term's round with the current template and sends every SENCO a card for each school
 /// they serve, in one transaction: the round and its cards exist together or not at all.
 /// </summary>
-public sealed class OpenCheckInRound(SencoHubDb db, DirectoryService directory, CalendarService calendar, Outbox outbox, TimeProvider clock, ILogger<OpenCheckInRound> logger)
+public sealed partial class OpenCheckInRound(SencoHubDb db, DirectoryService directory, CalendarService calendar, Outbox outbox, TimeProvider clock, ILogger<OpenCheckInRound> logger)
 {
     /// <param name="openedBy">The SEND lead, or null when the term calendar opens it.</param>
     public async Task<OpenedRound> OpenAsync(string? academicYear, string? halfTerm, string? closesOn, SignedInPerson? openedBy, CancellationToken cancellationToken = default)
@@ -106,10 +106,13 @@ public sealed class OpenCheckInRound(SencoHubDb db, DirectoryService directory, 
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        CheckInsLog.RoundOpened(logger, round.Id, round.DisplayName, schools.Count, cards);
+        LogRoundOpened(logger, round.Id, round.DisplayName, schools.Count, cards);
         return new OpenedRound(round, cards, withoutSenco);
     }
 
     /// <summary>The card a SENCO was sent for a school, so it can be updated once they answer.</summary>
     public static string CardTrackingKey(int roundId, string schoolId, string aadObjectId) => $"checkins:{roundId}:card:{schoolId}:{aadObjectId}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened check-in round {RoundId} ({Round}) for {Schools} schools; {Cards} cards queued")]
+    private static partial void LogRoundOpened(ILogger logger, int roundId, string round, int schools, int cards);
 }

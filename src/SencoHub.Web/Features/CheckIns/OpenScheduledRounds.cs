@@ -20,13 +20,11 @@ public sealed class OpenScheduledRounds(SencoHubDb db, CalendarService calendar,
             return;
         }
 
-        var terms = await calendar.LoadAsync(cancellationToken);
-        if (!terms.IsSchoolDayMorningReached(now, calendar.MorningTime))
+        if (await calendar.SchoolDayMorningAsync(now, cancellationToken) is not (var terms, var today))
         {
             return;
         }
 
-        var today = terms.LocalDate(now);
         if (terms.HalfTermContaining(today) is not { } halfTerm
             || Window(terms, halfTerm, options.Value) is not { } window
             || today < window.OpensOn || today > window.ClosesOn

@@ -3,6 +3,7 @@ using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
+using SencoHub.Web.Platform.Scheduling;
 
 namespace SencoHub.Web.Features.CheckIns;
 
@@ -10,9 +11,9 @@ public sealed record ReminderOutcome(int Queued, int AlreadyRemindedThatDay, int
 
 /// <summary>
 /// Reminds the SENCOs of every school that has not answered a round: at most one reminder per SENCO
-/// per school per day, whether the schedule or the SEND lead's "nudge now" asks first.
+/// per school per day (<see cref="DailyReminders"/>), whether the schedule or the SEND lead's "nudge now" asks first.
 /// </summary>
-public sealed class RemindCheckIns(SencoHubDb db, DirectoryService directory, Outbox outbox, ILogger<RemindCheckIns> logger)
+public sealed partial class RemindCheckIns(SencoHubDb db, DirectoryService directory, Outbox outbox, ILogger<RemindCheckIns> logger)
 {
     /// <param name="day">The trust-local day the reminder is for (part of its idempotency key).</param>
     /// <param name="notBefore">When to deliver; null for now.</param>
@@ -29,15 +30,17 @@ public sealed class RemindCheckIns(SencoHubDb db, DirectoryService directory, Ou
             var card = CheckInCards.Reminder(context, closesToday: day == round.ClosesOn);
             foreach (var senco in sencos[school])
             {
-                var added = await outbox.ToPersonAsync(senco.AadObjectId, card.ToMessage($"Reminder: SEND check-in for {context.SchoolName}"),
-                    idempotencyKey: $"checkins:{round.Id}:reminder:{school}:{senco.AadObjectId}:{day:yyyy-MM-dd}", topic: "checkins.reminder",
-                    notBefore: notBefore, cancellationToken: cancellationToken);
+                var added = await outbox.RemindOncePerDayAsync($"checkins:{round.Id}:reminder:{school}", senco.AadObjectId, day,
+                    card.ToMessage($"Reminder: SEND check-in for {context.SchoolName}"), "checkins.reminder", notBefore, cancellationToken);
                 (queued, already) = added ? (queued + 1, already) : (queued, already + 1);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        CheckInsLog.RemindersQueued(logger, round.Id, queued, already);
+        LogRemindersQueued(logger, round.Id, queued, already);
         return new ReminderOutcome(queued, already, outstanding.Count, notBefore);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Queued} check-in reminders for round {RoundId} ({Already} already sent today)")]
+    private static partial void LogRemindersQueued(ILogger logger, int roundId, int queued, int already);
 }

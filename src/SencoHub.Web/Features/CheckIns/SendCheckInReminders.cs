@@ -15,13 +15,11 @@ public sealed class SendCheckInReminders(SencoHubDb db, CalendarService calendar
 {
     public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var terms = await calendar.LoadAsync(cancellationToken);
-        if (!terms.IsSchoolDayMorningReached(now, calendar.MorningTime))
+        if (await calendar.SchoolDayMorningAsync(now, cancellationToken) is not (var terms, var today))
         {
             return;
         }
 
-        var today = terms.LocalDate(now);
         var open = await db.Set<CheckInRound>().Include(r => r.Template)
             .Where(r => r.ClosedAt == null && r.ClosesOn >= today).ToListAsync(cancellationToken);
         foreach (var round in open.Where(r => IsDue(terms, r, today, options.Value)))

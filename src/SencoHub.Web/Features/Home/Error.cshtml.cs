@@ -23,7 +23,7 @@ public sealed class ErrorModel : PageModel
         var original = HttpContext.Response.StatusCode;
         // Visited directly with a number that is no HTTP error: there is no such page.
         HttpContext.Response.StatusCode = original >= 400 ? original : (status is >= 400 and < 600 ? status : 404);
-        Title = ErrorHandling.TitleFor(HttpContext.Response.StatusCode);
+        Title = TitleFor(HttpContext.Response.StatusCode);
         // A refusal's detail is written to be shown to the person (it never repeats what was refused).
         var refusal = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error as ProblemException;
         Advice = HttpContext.Response.StatusCode switch
@@ -34,4 +34,13 @@ public sealed class ErrorModel : PageModel
             _ => "Please try again. If it keeps happening, tell your trust's IT team; the error has been logged.",
         };
     }
+
+    private static string TitleFor(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        401 => "You need to sign in.",
+        403 => "You do not have access to this page.",
+        404 => "That page was not found.",
+        _ => "Something went wrong on our side.",
+    };
 }

@@ -26,10 +26,8 @@ public sealed partial class SendStaleDigest(
     /// <summary>How many SEND leads got a digest now (0 when it is not due, or was already sent).</summary>
     public async Task<int> DueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var terms = await calendar.LoadAsync(cancellationToken);
-        var today = terms.LocalDate(now);
-        if (!terms.IsSchoolDayMorningReached(now, calendar.MorningTime) || terms.HalfTermContaining(today) is not { } halfTerm
-            || FirstSchoolDay(terms, halfTerm) != today)
+        if (await calendar.SchoolDayMorningAsync(now, cancellationToken) is not (var terms, var today)
+            || terms.HalfTermContaining(today) is not { } halfTerm || FirstSchoolDay(terms, halfTerm) != today)
         {
             return 0;
         }

@@ -6,6 +6,7 @@ using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
 using SencoHub.Web.Platform.Hosting;
+using SencoHub.Web.Platform.Scheduling;
 
 namespace SencoHub.Web.Features.Strategy;
 
@@ -18,12 +19,13 @@ public sealed record NudgeResult(IReadOnlyList<string> Reminded, int AlreadyRemi
 
 /// <summary>
 /// Reminds headteachers who have not acknowledged the current version: on the SEND lead's "Nudge now",
-/// or on school-day mornings once it is N school days old and at most every M school days. At most one
-/// reminder per person per day either way (a unique index), so repeated runs and instances send once.
+/// or from <see cref="SendStrategyNudges"/> on school-day mornings. At most one
+/// reminder per person per day either way (<see cref="DailyReminders"/>), so repeated runs and instances send once;
+/// <see cref="StrategyNudge"/> keeps when each was sent, to space them.
 /// </summary>
 public sealed partial class NudgeHeadteachers(
     SencoHubDb db, ReadStrategy read, DirectoryService directory, CalendarService calendar, Outbox outbox, StrategyCards cards,
-    IOptions<StrategyOptions> options, TimeProvider clock, ILogger<NudgeHeadteachers> logger)
+    TimeProvider clock, ILogger<NudgeHeadteachers> logger)
 {
     public async Task<NudgeResult> NowAsync(int versionId, SignedInPerson by, CancellationToken cancellationToken = default)
     {
@@ -39,31 +41,8 @@ public sealed partial class NudgeHeadteachers(
         return await SendAsync(version, terms.LocalDate(now), now, NudgeKind.Manual, _ => true, cancellationToken);
     }
 
-    /// <summary>The scheduled rule; does nothing outside a school-day morning.</summary>
-    public async Task<NudgeResult> DueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var terms = await calendar.LoadAsync(cancellationToken);
-        if (!terms.IsSchoolDayMorningReached(now, calendar.MorningTime)
-            || await read.CurrentAsync(cancellationToken: cancellationToken) is not { PublishedAt: { } published } version)
-        {
-            return NudgeResult.None;
-        }
-
-        var today = terms.LocalDate(now);
-        if (terms.SchoolDaysBetween(terms.LocalDate(published), today) < options.Value.NudgeAfterSchoolDays)
-        {
-            return NudgeResult.None;
-        }
-
-        var last = (await db.Set<StrategyNudge>().AsNoTracking().Where(n => n.VersionId == version.Id)
-                .Select(n => new { n.PersonId, n.On }).ToListAsync(cancellationToken))
-            .GroupBy(n => n.PersonId).ToDictionary(g => g.Key, g => g.Max(n => n.On));
-        return await SendAsync(version, today, now, NudgeKind.Scheduled,
-            personId => !last.TryGetValue(personId, out var on) || terms.SchoolDaysBetween(on, today) >= options.Value.NudgeEverySchoolDays,
-            cancellationToken);
-    }
-
-    private async Task<NudgeResult> SendAsync(StrategyVersionView version, DateOnly today, DateTimeOffset now, NudgeKind kind, Func<int, bool> due, CancellationToken cancellationToken)
+    /// <summary>Reminds the outstanding headteachers <paramref name="due"/> picks (by person id), each once on <paramref name="today"/>.</summary>
+    internal async Task<NudgeResult> SendAsync(StrategyVersionView version, DateOnly today, DateTimeOffset now, NudgeKind kind, Func<int, bool> due, CancellationToken cancellationToken)
     {
         var remindedToday = (await db.Set<StrategyNudge>().AsNoTracking().Where(n => n.VersionId == version.Id && n.On == today)
             .Select(n => n.PersonId).ToListAsync(cancellationToken)).ToHashSet();
@@ -71,20 +50,20 @@ public sealed partial class NudgeHeadteachers(
         var skipped = 0;
         foreach (var head in await OutstandingAsync(version.Id, cancellationToken))
         {
-            if (remindedToday.Contains(head.PersonId))
+            // Someone reminded today is counted as such even when the schedule would not remind them again yet.
+            if (!due(head.PersonId) && !remindedToday.Contains(head.PersonId))
+            {
+                continue;
+            }
+
+            if (!await outbox.RemindOncePerDayAsync(StrategyTracking.Nudges(version.Id), head.AadObjectId, today,
+                    cards.Nudge(version, head.SchoolNames).ToMessage($"Reminder: strategy version {version.Number}"), "strategy.nudge",
+                    cancellationToken: cancellationToken))
             {
                 skipped++;
                 continue;
             }
 
-            if (!due(head.PersonId))
-            {
-                continue;
-            }
-
-            var key = StrategyTracking.NudgeCard(version.Id, head.AadObjectId, today);
-            await outbox.ToPersonAsync(head.AadObjectId, cards.Nudge(version, head.SchoolNames).ToMessage($"Reminder: strategy version {version.Number}"),
-                key, "strategy.nudge", key, cancellationToken: cancellationToken);
             db.Add(new StrategyNudge(version.Id, head.PersonId, today, now, kind));
             reminded.Add(head.Name);
         }

@@ -1,7 +1,7 @@
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 
 namespace SencoHub.Web.Features.Strategy;
 

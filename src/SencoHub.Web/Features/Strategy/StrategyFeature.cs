@@ -1,4 +1,4 @@
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
 
@@ -20,7 +20,7 @@ public static class StrategyFeature
         services.AddSingleton<StrategyCards>();
         services.AddScheduledJob<SendStrategyNudges>();
         services.AddBotCommand<ShowStrategyCommand>("strategy", "strategy", "See the trust SEND strategy (headteachers: acknowledge it)");
-        services.AddCardAction<AcknowledgeStrategyAction>(StrategyCards.AcknowledgeVerb);
+        services.AddCardAction<AcknowledgeStrategyFromCard>(StrategyCards.AcknowledgeVerb);
         services.AddNavEntry("strategy", "/strategy", "Strategy", order: 10);
         return services;
     }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SencoHub.Web.Platform.Scheduling;
 
 namespace SencoHub.Web.Features.Strategy;
 
@@ -14,8 +14,8 @@ internal static class StrategyTracking
 
     public static string ChannelCard(int versionId) => $"strategy:{versionId}:channel";
 
-    public static string NudgeCard(int versionId, string aadObjectId, DateOnly on) =>
-        $"strategy:{versionId}:nudge:{aadObjectId}:{on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    /// <summary>The subject of a version's reminders (<see cref="DailyReminders"/>: one a day per headteacher).</summary>
+    public static string Nudges(int versionId) => $"strategy:{versionId}:nudge";
 
-    public static string NudgesOf(int versionId, string aadObjectId) => $"strategy:{versionId}:nudge:{aadObjectId}:";
+    public static string NudgesOf(int versionId, string aadObjectId) => DailyReminders.ForPerson(Nudges(versionId), aadObjectId);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SencoHub.Web.Platform.Hosting;
 
 /// <summary>
@@ -33,4 +35,16 @@ public sealed class ProblemException : Exception
     public static ProblemException Conflict(string detail) => new(409, "That conflicts with the current state.", detail, null);
 
     public static ProblemException TooLarge(string detail) => new(413, "That is too large.", detail, null);
+
+    /// <summary>
+    /// JSON that could not be read as the request type, refused by its JSON path (<c>priorities[0].timeframe</c>),
+    /// or as <c>body</c> when the JSON itself is broken at the start.
+    /// </summary>
+    public static ProblemException UnreadableJson(JsonException json)
+    {
+        var field = json.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : null;
+        return field is null
+            ? Invalid("body", "The request body is not in a form SencoHub can read.")
+            : Invalid(field, $"The value at {field} is not in a form SencoHub can read.");
+    }
 }

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SencoHub.Web.Platform.Hosting;
 
-namespace SencoHub.Web.Platform.Hosting;
+namespace SencoHub.Web.Platform;
 
 /// <summary>
 /// One place that turns failures into answers: problem details for the API (never a stack trace),
@@ -42,7 +43,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     /// <summary>A JSON body the endpoint could not bind: a refusal naming the field, not the handler's parameter.</summary>
     private static ProblemException? UnreadableBody(Exception exception) =>
-        exception is BadHttpRequestException { InnerException: JsonException json } ? ErrorHandling.UnreadableJson(json) : null;
+        exception is BadHttpRequestException { InnerException: JsonException json } ? ProblemException.UnreadableJson(json) : null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);
@@ -54,18 +55,6 @@ public static class ErrorHandling
 
     public static bool IsApiPath(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/dev/token") || path.StartsWithSegments("/auth") || path.StartsWithSegments("/openapi");
-
-    /// <summary>
-    /// JSON that could not be read as the request type, refused by its JSON path (<c>priorities[0].timeframe</c>),
-    /// or as <c>body</c> when the JSON itself is broken at the start.
-    /// </summary>
-    public static ProblemException UnreadableJson(JsonException json)
-    {
-        var field = json.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : null;
-        return field is null
-            ? ProblemException.Invalid("body", "The request body is not in a form SencoHub can read.")
-            : ProblemException.Invalid(field, $"The value at {field} is not in a form SencoHub can read.");
-    }
 
     public static IServiceCollection AddSencoHubErrors(this IServiceCollection services)
     {
@@ -97,13 +86,4 @@ public static class ErrorHandling
         app.UseWhen(context => !IsApiRequest(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         return app;
     }
-
-    public static string TitleFor(int status) => status switch
-    {
-        400 => "The request is not valid.",
-        401 => "You need to sign in.",
-        403 => "You do not have access to this page.",
-        404 => "That page was not found.",
-        _ => "Something went wrong on our side.",
-    };
 }

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
+using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Keys;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Web;
 
-namespace SencoHub.Web.Platform.Hosting;
+namespace SencoHub.Web.Platform;
 
 /// <summary>What every feature stands on: data, sign-in, errors, telemetry and the tab shell.</summary>
 public static class PlatformSetup

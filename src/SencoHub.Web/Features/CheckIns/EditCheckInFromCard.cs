@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Web;
@@ -9,7 +9,7 @@ using SencoHub.Web.Platform.Web;
 namespace SencoHub.Web.Features.CheckIns;
 
 /// <summary>"Change my answers" and "Answer the check-in": the survey card, filled in with what the school sent.</summary>
-public sealed class EditCheckIn(SencoHubDb db, CheckInCardAccess access) : ICardAction
+public sealed class EditCheckInFromCard(SencoHubDb db, CheckInCardAccess access) : ICardAction
 {
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(BotTurn turn, CardActionRequest action, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using SencoHub.Web.Platform.Delivery;
 namespace SencoHub.Web.Tests.CheckIns;
 
 /// <summary>Shared steps for check-in tests: the demo trust's Autumn 2 2026-27, closing on 11 Dec 2026.</summary>
-internal static class CheckInTesting
+internal static class CheckInsTestKit
 {
     public const string AcademicYear = "2026-27";
     public const string HalfTerm = "Autumn2";

@@ -1,8 +1,8 @@
 using System.Globalization;
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Strategy;
@@ -11,7 +11,7 @@ namespace SencoHub.Web.Features.Strategy;
 /// The card's Acknowledge button. Who pressed is the sender in the directory (never the card's data);
 /// the answer is the updated card, or a polite message for someone who is not a headteacher (a forwarded card).
 /// </summary>
-public sealed partial class AcknowledgeStrategyAction(AcknowledgeStrategy acknowledge, StrategyCards cards, ILogger<AcknowledgeStrategyAction> logger) : ICardAction
+public sealed partial class AcknowledgeStrategyFromCard(AcknowledgeStrategy acknowledge, StrategyCards cards, ILogger<AcknowledgeStrategyFromCard> logger) : ICardAction
 {
     public async Task<AdaptiveCardInvokeResponse> HandleAsync(BotTurn turn, CardActionRequest action, CancellationToken cancellationToken)
     {

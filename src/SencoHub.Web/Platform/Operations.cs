@@ -3,8 +3,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Hosting;
 
-namespace SencoHub.Web.Platform.Hosting;
+namespace SencoHub.Web.Platform;
 
 public static class Operations
 {

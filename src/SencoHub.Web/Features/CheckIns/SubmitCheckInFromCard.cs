@@ -2,9 +2,9 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Delivery;
 using SencoHub.Web.Platform.Hosting;
@@ -17,7 +17,7 @@ namespace SencoHub.Web.Features.CheckIns;
 /// card with the person's values and what to change. Valid ones become the school's response (a
 /// revision when it had one), and every SENCO's card for that school shows it was received.
 /// </summary>
-public sealed class SubmitCheckIn(SencoHubDb db, CheckInCardAccess access, DirectoryService directory, Outbox outbox, ILogger<SubmitCheckIn> logger, TimeProvider clock) : ICardAction
+public sealed partial class SubmitCheckInFromCard(SencoHubDb db, CheckInCardAccess access, DirectoryService directory, Outbox outbox, ILogger<SubmitCheckInFromCard> logger, TimeProvider clock) : ICardAction
 {
     private const int Attempts = 3;
 
@@ -26,7 +26,7 @@ public sealed class SubmitCheckIn(SencoHubDb db, CheckInCardAccess access, Direc
         var person = turn.Person!;
         if (action.Data is { } data && Encoding.UTF8.GetByteCount(data.GetRawText()) > CheckInOptions.MaxSubmissionBytes)
         {
-            CheckInsLog.Refused(logger, "oversized submission");
+            LogRefused(logger, "oversized submission");
             return AdaptiveCardInvokeResponse.Error(400, "PayloadTooLarge",
                 $"That check-in is larger than {CheckInOptions.MaxSubmissionBytes / 1024} KB, so it was not saved. Shorten the longest answers and send it again.");
         }
@@ -38,7 +38,7 @@ public sealed class SubmitCheckIn(SencoHubDb db, CheckInCardAccess access, Direc
         }
         catch (ProblemException refusal)
         {
-            CheckInsLog.Refused(logger, refusal.Title);
+            LogRefused(logger, refusal.Title);
             return CheckInCardAccess.Refusal(refusal);
         }
 
@@ -47,7 +47,7 @@ public sealed class SubmitCheckIn(SencoHubDb db, CheckInCardAccess access, Direc
         var errors = form.IsValid ? TooLongForACard(context, form) : form.Errors;
         if (errors.Count > 0)
         {
-            CheckInsLog.ReturnedForChanges(logger, context.RoundId, context.SchoolId, errors.Count);
+            LogReturnedForChanges(logger, context.RoundId, context.SchoolId, errors.Count);
             return AdaptiveCardInvokeResponse.Card(CheckInCards.Survey(context, form.Entered, errors));
         }
 
@@ -103,7 +103,7 @@ public sealed class SubmitCheckIn(SencoHubDb db, CheckInCardAccess access, Direc
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                CheckInsLog.Stored(logger, context.RoundId, context.SchoolId, response.Revision);
+                LogStored(logger, context.RoundId, context.SchoolId, response.Revision);
                 return response;
             }
             catch (DbUpdateException) when (attempt < Attempts)
@@ -125,4 +125,13 @@ public sealed class SubmitCheckIn(SencoHubDb db, CheckInCardAccess access, Direc
                 $"checkins:{context.RoundId}:received:{context.SchoolId}:{senco.AadObjectId}:{response.Revision}", "checkins.received", cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Check-in card action refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Check-in for round {RoundId}, school {SchoolId} returned with {Problems} answers to change")]
+    private static partial void LogReturnedForChanges(ILogger logger, int roundId, string schoolId, int problems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored check-in for round {RoundId}, school {SchoolId}, revision {Revision}")]
+    private static partial void LogStored(ILogger logger, int roundId, string schoolId, int revision);
 }

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Features.Calendar;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Data;
 using SencoHub.Web.Platform.Web;
 
@@ -15,7 +15,7 @@ namespace SencoHub.Web.Features.CheckIns;
 /// <c>check-in</c>: a SENCO gets their open check-in card for each school they serve (filled in if
 /// already sent), or hears when the next one opens; the SEND lead gets how the open rounds are going.
 /// </summary>
-public sealed class ShowCheckIn(SencoHubDb db, DirectoryService directory, CalendarService calendar, AppLinks links, IOptions<CheckInOptions> options, TimeProvider clock) : IBotCommand
+public sealed class ShowCheckInCommand(SencoHubDb db, DirectoryService directory, CalendarService calendar, AppLinks links, IOptions<CheckInOptions> options, TimeProvider clock) : IBotCommand
 {
     public async Task HandleAsync(BotTurn turn, CommandRequest command, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public sealed class ShowCheckIn(SencoHubDb db, DirectoryService directory, Calen
                 foreach (var school in sencoSchools.Where(round.Includes).OrderBy(s => names.GetValueOrDefault(s, s), StringComparer.CurrentCulture))
                 {
                     var context = new CheckInCardContext(round.Id, round.DisplayName, round.ClosesOn, school, names.GetValueOrDefault(school, school), round.Template.Definition);
-                    cards.Add(await EditCheckIn.CardAsync(db, context, terms.TimeZone, cancellationToken));
+                    cards.Add(await EditCheckInFromCard.CardAsync(db, context, terms.TimeZone, cancellationToken));
                 }
             }
 

@@ -3,12 +3,22 @@ using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
 using SencoHub.Web.Platform.Auth;
 
-namespace SencoHub.Web.Features.Bot;
+namespace SencoHub.Web.Platform.Bot;
 
 /// <summary>One activity from Teams as SencoHub sees it: who sent it, as the trust directory knows them.</summary>
 public sealed class BotTurn(TurnContext context, SignedInPerson? person)
 {
     public TurnContext Context { get; } = context;
+
+    /// <summary>The turn with its sender looked up in the trust directory by Entra object id.</summary>
+    public static async Task<BotTurn> StartAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var objectId = context.Activity.From?.AadObjectId;
+        var person = string.IsNullOrEmpty(objectId)
+            ? null
+            : await context.Services.GetRequiredService<IPersonDirectory>().FindAsync(objectId, cancellationToken);
+        return new BotTurn(context, person);
+    }
 
     /// <summary>The sender in the trust directory; null when the trust has not added them.</summary>
     public SignedInPerson? Person { get; } = person;

@@ -1,20 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using SencoHub.Web.Platform.Hosting;
 
-namespace SencoHub.Web.Platform.Hosting;
-
-/// <summary>Work done once at start, before the server listens (migrations, seeding). Runs in registration order.</summary>
-public interface IStartupTask
-{
-    Task RunAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>A command-line task: <c>dotnet run --project src/SencoHub.Web -- NAME ARGS</c>.</summary>
-public interface ICommand
-{
-    Task<int> RunAsync(string[] args, CancellationToken cancellationToken);
-}
+namespace SencoHub.Web.Platform;
 
 /// <summary>
 /// Starts the app, or runs a command-line task against the same configuration and database.
@@ -22,27 +11,13 @@ public interface ICommand
 /// </summary>
 public static class AppRunner
 {
-    public static IServiceCollection AddStartupTask<T>(this IServiceCollection services) where T : class, IStartupTask
-    {
-        services.AddScoped<T>();
-        services.AddSingleton(new StartupTaskRegistration(typeof(T)));
-        return services;
-    }
-
-    public static IServiceCollection AddCommand<T>(this IServiceCollection services, string name) where T : class, ICommand
-    {
-        services.AddKeyedScoped<ICommand, T>(name);
-        services.AddSingleton(new CommandRegistration(name));
-        return services;
-    }
-
     /// <summary>Our command name, if the first argument is one; kept out of ASP.NET Core's configuration.</summary>
     public static (string? Command, string[] HostArgs) SplitCommand(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? (args[0], []) : (null, args);
 
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        foreach (var registration in services.GetServices<StartupTaskRegistration>())
+        foreach (var registration in services.GetServices<StartupTaskEntry>())
         {
             await using var scope = services.CreateAsyncScope();
             await ((IStartupTask)scope.ServiceProvider.GetRequiredService(registration.Type)).RunAsync(cancellationToken);
@@ -89,7 +64,7 @@ public static class AppRunner
 
     private static async Task<int> RunCommandAsync(WebApplication app, string name, string[] args)
     {
-        var known = app.Services.GetServices<CommandRegistration>().Select(c => c.Name).ToList();
+        var known = app.Services.GetServices<CommandLineEntry>().Select(c => c.Name).ToList();
         if (!known.Contains(name))
         {
             await Console.Error.WriteLineAsync($"Unknown command '{name}'. Commands: {string.Join(", ", known)}.");
@@ -109,8 +84,4 @@ public static class AppRunner
             Console.WriteLine($"SencoHub is running at {address}{signIn}");
         }
     }
-
-    private sealed record StartupTaskRegistration(Type Type);
-
-    private sealed record CommandRegistration(string Name);
 }

@@ -2,7 +2,7 @@ using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
 using SencoHub.Web.Platform.Auth;
 
-namespace SencoHub.Web.Features.Bot;
+namespace SencoHub.Web.Platform.Bot;
 
 /// <summary>A bot command a feature offers (<c>strategy</c>, <c>check-in</c> …), answered in the conversation.</summary>
 public interface IBotCommand
