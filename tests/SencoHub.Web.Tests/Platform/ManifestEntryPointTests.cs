@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SencoHub.Testing;
 using SencoHub.Web.Features.Actions;
 using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 
 namespace SencoHub.Web.Tests.Platform;
 
