@@ -16,7 +16,7 @@ public sealed class AdminModel(DirectoryService directory, CalendarService calen
 
     public string TrustName { get; private set; } = string.Empty;
     public IReadOnlyList<School> Schools { get; private set; } = [];
-    public IReadOnlyList<SignedInPerson> People { get; private set; } = [];
+    public IReadOnlyList<DirectoryPerson> People { get; private set; } = [];
     public IReadOnlyList<HalfTerm> HalfTerms { get; private set; } = [];
     public ConversationRecord? NetworkChannel { get; private set; }
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
@@ -62,7 +62,7 @@ public sealed class AdminModel(DirectoryService directory, CalendarService calen
         TrustName = await directory.TrustNameAsync(cancellationToken);
         Schools = await directory.ListSchoolsAsync(cancellationToken);
         _schoolNames = Schools.ToDictionary(s => s.Id, s => s.Name);
-        People = await directory.ListAsync(cancellationToken);
+        People = await directory.ListEveryoneAsync(cancellationToken);
         HalfTerms = await calendar.ListHalfTermsAsync(cancellationToken);
         NetworkChannel = await conversations.NetworkChannelAsync(cancellationToken);
         TimeZone = calendar.TimeZone;

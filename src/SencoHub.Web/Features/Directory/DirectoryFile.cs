@@ -54,7 +54,8 @@ public sealed record ValidDirectory(
     IReadOnlyList<ValidPerson> People,
     IReadOnlyList<HalfTermDates> HalfTerms);
 
-public sealed record ValidPerson(string AadObjectId, string Name, string Email, IReadOnlyList<RoleGrant> Roles);
+/// <summary>A person from the file; <paramref name="AadObjectId"/> is null for someone listed by email only.</summary>
+public sealed record ValidPerson(string? AadObjectId, string Name, string Email, IReadOnlyList<RoleGrant> Roles);
 
 /// <summary>The file was refused; the message names every bad entry and field.</summary>
 public sealed class DirectoryFileException(string message) : Exception(message);

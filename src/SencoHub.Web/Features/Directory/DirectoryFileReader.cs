@@ -151,6 +151,9 @@ public static partial class DirectoryFileReader
     {
         var people = new List<ValidPerson>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Someone listed by email alone is linked by that email at first sign-in, so it must name one entry only.
+        var emailCounts = entries.Select(e => e?.Email?.Trim()).Where(e => !string.IsNullOrEmpty(e))
+            .GroupBy(e => e!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -163,9 +166,13 @@ public static partial class DirectoryFileReader
             }
 
             var ok = true;
-            if (string.IsNullOrEmpty(objectId) || objectId.Length > DirectoryLimits.AadObjectIdLength)
+            if (string.IsNullOrEmpty(objectId))
             {
-                errors.Add($"{at}.aadObjectId: needs the person's Entra object id.");
+                objectId = null;
+            }
+            else if (objectId.Length > DirectoryLimits.AadObjectIdLength)
+            {
+                errors.Add($"{at}.aadObjectId: longer than {DirectoryLimits.AadObjectIdLength} characters.");
                 ok = false;
             }
             else if (!seen.Add(objectId))
@@ -191,6 +198,11 @@ public static partial class DirectoryFileReader
                 errors.Add($"{at}.email: \"{entry.Email}\" is not an email address.");
                 ok = false;
             }
+            else if (objectId is null && emailCounts[email] > 1)
+            {
+                errors.Add($"{at}.email: {email} is listed more than once; someone without an Entra object id is known by their email alone.");
+                ok = false;
+            }
 
             var roles = new List<RoleGrant>();
             var roleEntries = entry.Roles ?? [];
@@ -209,7 +221,7 @@ public static partial class DirectoryFileReader
 
             if (ok)
             {
-                people.Add(new ValidPerson(objectId!, name!, email!, roles));
+                people.Add(new ValidPerson(objectId, name!, email!, roles));
             }
         }
 

@@ -14,8 +14,8 @@ public sealed record DirectoryImportSummary(int SchoolsAdded, int SchoolsUpdated
 }
 
 /// <summary>
-/// Imports a trust directory file as an idempotent upsert (schools by id, people by aadObjectId,
-/// half-terms by year and name), all or nothing. People's roles become exactly the file's roles.
+/// Imports a trust directory file as an idempotent upsert (schools by id, people by aadObjectId or,
+/// for people listed by email alone, by email; half-terms by year and name), all or nothing. People's roles become exactly the file's roles.
 /// With <c>removeAbsentPeople</c>, people the file no longer lists (staff who have left) lose every
 /// role; they stay on record because acknowledgements and updates name them.
 /// </summary>
@@ -45,8 +45,8 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         var (schoolsAdded, schoolsUpdated) = await UpsertSchoolsAsync(directory.Schools, cancellationToken);
         // Schools first: role assignments reference them.
         await db.SaveChangesAsync(cancellationToken);
-        var (peopleAdded, peopleUpdated, known) = await UpsertPeopleAsync(directory.People, cancellationToken);
-        var peopleRemoved = removeAbsentPeople ? RemoveRolesOfAbsentPeople(known, directory.People) : 0;
+        var (peopleAdded, peopleUpdated, known, listed) = await UpsertPeopleAsync(directory.People, cancellationToken);
+        var peopleRemoved = removeAbsentPeople ? RemoveRolesOfAbsentPeople(known, listed) : 0;
         await calendar.UpsertHalfTermsAsync(directory.HalfTerms, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         // Atomic in the database, so two imports at once still leave two increments for other instances to see.
@@ -58,10 +58,9 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
     }
 
     /// <summary>Takes every role from the people already on record whom the file no longer lists.</summary>
-    private static int RemoveRolesOfAbsentPeople(IReadOnlyDictionary<string, Person> known, IReadOnlyList<ValidPerson> people)
+    private static int RemoveRolesOfAbsentPeople(IReadOnlyList<Person> known, IReadOnlySet<Person> listed)
     {
-        var listed = people.Select(p => p.AadObjectId).ToHashSet(StringComparer.Ordinal);
-        var absent = known.Values.Where(p => p.Roles.Count > 0 && !listed.Contains(p.AadObjectId)).ToList();
+        var absent = known.Where(p => p.Roles.Count > 0 && !listed.Contains(p)).ToList();
         foreach (var person in absent)
         {
             person.Roles.Clear();
@@ -94,23 +93,32 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         return (added, updated);
     }
 
-    /// <summary>Also returns the people on record before the import, with their roles, tracked.</summary>
-    private async Task<(int Added, int Updated, IReadOnlyDictionary<string, Person> Known)> UpsertPeopleAsync(IReadOnlyList<ValidPerson> people, CancellationToken cancellationToken)
+    /// <summary>Also returns the people on record before the import, with their roles, tracked, and those the file matched.</summary>
+    private async Task<(int Added, int Updated, IReadOnlyList<Person> Known, IReadOnlySet<Person> Listed)> UpsertPeopleAsync(IReadOnlyList<ValidPerson> people, CancellationToken cancellationToken)
     {
-        var existing = await db.Set<Person>().Include(p => p.Roles).ToDictionaryAsync(p => p.AadObjectId, cancellationToken);
+        var known = await db.Set<Person>().Include(p => p.Roles).ToListAsync(cancellationToken);
+        var byObjectId = known.Where(p => p.AadObjectId is not null).ToDictionary(p => p.AadObjectId!, StringComparer.Ordinal);
+        var byEmail = known.ToLookup(p => p.Email, StringComparer.OrdinalIgnoreCase);
+        var listed = new HashSet<Person>();
         int added = 0, updated = 0;
         foreach (var entry in people)
         {
-            if (!existing.TryGetValue(entry.AadObjectId, out var person))
+            var person = Match(entry, byObjectId, byEmail, listed);
+            if (person is null)
             {
                 person = new Person { AadObjectId = entry.AadObjectId, Name = entry.Name, Email = entry.Email };
                 person.Roles.AddRange(entry.Roles.Select(r => new RoleAssignment { Role = r.Role, SchoolId = r.SchoolId }));
                 db.Add(person);
+                listed.Add(person);
                 added++;
                 continue;
             }
 
-            var changed = person.Name != entry.Name || person.Email != entry.Email;
+            listed.Add(person);
+            // A file that now gives the object id of someone waiting for first sign-in links them at once.
+            var linked = person.AadObjectId is null && entry.AadObjectId is not null;
+            person.AadObjectId ??= entry.AadObjectId;
+            var changed = linked || person.Name != entry.Name || person.Email != entry.Email;
             (person.Name, person.Email) = (entry.Name, entry.Email);
             var stale = person.Roles.Where(r => !entry.Roles.Contains(new(r.Role, r.SchoolId))).ToList();
             var missing = entry.Roles.Where(g => !person.Roles.Any(r => r.Role == g.Role && r.SchoolId == g.SchoolId)).ToList();
@@ -126,6 +134,22 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
             }
         }
 
-        return (added, updated, existing);
+        return (added, updated, known, listed);
+    }
+
+    /// <summary>
+    /// The person on record an entry means: by object id, else by email — someone waiting for first
+    /// sign-in first, then a linked person the file now lists by email alone. Never one matched already.
+    /// </summary>
+    private static Person? Match(ValidPerson entry, Dictionary<string, Person> byObjectId, ILookup<string, Person> byEmail, HashSet<Person> listed)
+    {
+        if (entry.AadObjectId is not null && byObjectId.TryGetValue(entry.AadObjectId, out var byId) && !listed.Contains(byId))
+        {
+            return byId;
+        }
+
+        var sameEmail = byEmail[entry.Email].Where(p => !listed.Contains(p)).ToList();
+        return sameEmail.FirstOrDefault(p => p.AadObjectId is null)
+            ?? (entry.AadObjectId is null && sameEmail.Count(p => p.AadObjectId is not null) == 1 ? sameEmail.Single(p => p.AadObjectId is not null) : null);
     }
 }

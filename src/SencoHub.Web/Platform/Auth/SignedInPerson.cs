@@ -57,4 +57,10 @@ public interface IPersonDirectory
     Task<SignedInPerson?> FindAsync(string aadObjectId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SignedInPerson>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether anyone listed by email still waits to be linked (so a stranger is worth a members lookup).</summary>
+    Task<bool> AnyWaitingForFirstSignInAsync(CancellationToken cancellationToken);
+
+    /// <summary>Links an identity seen for the first time to the one person waiting under one of its sign-in names.</summary>
+    Task<SignedInPerson?> LinkAsync(string aadObjectId, IReadOnlyCollection<string?> signInNames, CancellationToken cancellationToken);
 }

@@ -201,7 +201,7 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    AadObjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AadObjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false)
                 },

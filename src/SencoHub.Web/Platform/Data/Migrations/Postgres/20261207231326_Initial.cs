@@ -203,7 +203,7 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AadObjectId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    AadObjectId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
                 },
