@@ -335,8 +335,8 @@ public static partial class DirectoryFileReader
     }
 
     [GeneratedRegex(@"^\d{6}$")]
-    private static partial Regex UrnPattern();
+    internal static partial Regex UrnPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
+    internal static partial Regex EmailPattern();
 }

@@ -21,10 +21,25 @@ public sealed record DirectoryImportSummary(int SchoolsAdded, int SchoolsUpdated
 /// </summary>
 public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, DirectoryCache cache)
 {
-    public async Task<DirectoryImportSummary> ImportAsync(string json, bool removeAbsentPeople = false, CancellationToken cancellationToken = default)
+    /// <param name="text">The directory file (JSON), or a people, schools or GIAS CSV, told apart by content.</param>
+    public async Task<DirectoryImportSummary> ImportAsync(string text, bool removeAbsentPeople = false, CancellationToken cancellationToken = default)
     {
-        var knownSchoolIds = await db.Set<School>().Select(s => s.Id).ToListAsync(cancellationToken);
-        var directory = DirectoryFileReader.Read(json, knownSchoolIds);
+        var knownSchools = await db.Set<School>().AsNoTracking().ToListAsync(cancellationToken);
+        ValidDirectory directory;
+        if (IsJson(text))
+        {
+            directory = DirectoryFileReader.Read(text, [.. knownSchools.Select(s => s.Id)]);
+        }
+        else
+        {
+            // A CSV speaks for one part of the directory; the trust and its half-terms stay as they are.
+            var csv = DirectoryCsvReader.Read(text, knownSchools);
+            var trustName = await db.Set<Trust>().Where(t => t.Id == Trust.SingletonId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new DirectoryFileException("Import the trust's directory file first: a CSV adds schools or people to a trust SencoHub already knows.");
+            directory = new ValidDirectory(trustName, csv.Schools, csv.People, []);
+            removeAbsentPeople &= csv.HasPeople;
+        }
+
         if (removeAbsentPeople && !directory.People.Any(p => p.Roles.Any(r => r.Role == Role.SendLead)))
         {
             // Without this, one incomplete file would lock every SEND lead out of SencoHub.
@@ -56,6 +71,8 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         cache.Clear();
         return new DirectoryImportSummary(schoolsAdded, schoolsUpdated, peopleAdded, peopleUpdated, directory.HalfTerms.Count, peopleRemoved);
     }
+
+    private static bool IsJson(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('{');
 
     /// <summary>Takes every role from the people already on record whom the file no longer lists.</summary>
     private static int RemoveRolesOfAbsentPeople(IReadOnlyList<Person> known, IReadOnlySet<Person> listed)

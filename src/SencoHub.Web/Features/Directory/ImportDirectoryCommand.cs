@@ -3,7 +3,7 @@ using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Directory;
 
-/// <summary><c>import-directory FILE [--remove-absent]</c>: the same import as the admin page, from the command line.</summary>
+/// <summary><c>import-directory FILE [--remove-absent]</c>: the same import as the admin page (JSON or CSV), from the command line.</summary>
 internal sealed class ImportDirectoryCommand(SencoHubDb db, ImportDirectory import) : ICommand
 {
     private const string RemoveAbsentOption = "--remove-absent";
@@ -14,7 +14,7 @@ internal sealed class ImportDirectoryCommand(SencoHubDb db, ImportDirectory impo
         var files = args.Where(a => a != RemoveAbsentOption).ToList();
         if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
         {
-            await Console.Error.WriteLineAsync($"Usage: import-directory FILE.json [{RemoveAbsentOption}]");
+            await Console.Error.WriteLineAsync($"Usage: import-directory FILE.json|FILE.csv [{RemoveAbsentOption}]");
             await Console.Error.WriteLineAsync($"  {RemoveAbsentOption}  take away the roles of anyone the file no longer lists");
             return 2;
         }
