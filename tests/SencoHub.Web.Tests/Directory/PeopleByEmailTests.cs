@@ -85,6 +85,36 @@ public sealed class PeopleByEmailTests
     }
 
     [Fact]
+    public async Task SomeoneWhoFirstWritesInTheNetworkChannel_IsLinkedThroughTheTeamRoster()
+    {
+        await using var teams = await TeamsApp.StartAsync();
+        await ImportWithNewcomerAsync(teams.App, DemoTrust.SchoolIds[0]);
+        var newcomer = new DemoPerson(NewcomerObjectId, "Ash Newstart", []);
+        teams.Connector.AddMember(TeamsClient.TeamId,
+            new TeamsChannelAccount { Id = TeamsClient.UserIdOf(newcomer), AadObjectId = NewcomerObjectId, Email = NewcomerEmail });
+
+        await teams.Teams.ChannelMessageAsync(newcomer, "strategy");
+
+        await Eventually.TrueAsync(() => teams.App.WithDbAsync(db => db.Set<Person>().AnyAsync(p => p.Email == NewcomerEmail && p.AadObjectId == NewcomerObjectId)), "the link");
+    }
+
+    [Fact]
+    public async Task AFileThatLaterGivesTheObjectId_LinksThePersonListedByEmail()
+    {
+        await using var app = await new SencoHubApp().StartAsync();
+        await ImportWithNewcomerAsync(app, DemoTrust.SchoolIds[0]);
+        var json = JsonNode.Parse(DemoTrust.Json)!;
+        var withId = Newcomer(DemoTrust.SchoolIds[0]);
+        withId["aadObjectId"] = NewcomerObjectId;
+        json["people"]!.AsArray().Add(withId);
+
+        await app.WithScopeAsync(services => services.GetRequiredService<ImportDirectory>().ImportAsync(json.ToJsonString()));
+
+        var people = await app.WithDbAsync(db => db.Set<Person>().Where(p => p.Email == NewcomerEmail).ToListAsync());
+        Assert.Equal(NewcomerObjectId, Assert.Single(people).AadObjectId);
+    }
+
+    [Fact]
     public async Task TheSameEmailTwiceWithoutObjectIds_IsRefused()
     {
         await using var app = await new SencoHubApp().StartAsync();

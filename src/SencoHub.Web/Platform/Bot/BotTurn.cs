@@ -42,7 +42,9 @@ public sealed partial class BotTurn(TurnContext context, SignedInPerson? person)
         TeamsChannelAccount member;
         try
         {
-            member = await context.Connector.GetMemberAsync(activity.ServiceUrl, context.ConversationId, activity.From.Id, cancellationToken);
+            // In a channel the team is the roster to ask; a channel thread id carries a message suffix.
+            var roster = activity.ChannelData?.Team?.Id is { Length: > 0 } teamId ? teamId : context.ConversationId;
+            member = await context.Connector.GetMemberAsync(activity.ServiceUrl, roster, activity.From.Id, cancellationToken);
         }
         catch (ConnectorException ex)
         {
