@@ -76,6 +76,23 @@ public sealed class DirectoryCsvTests
     }
 
     [Fact]
+    public async Task AFileThatWouldLeaveNoSendLead_IsRefused_AndNothingChanges()
+    {
+        await using var app = await new SencoHubApp().StartAsync();
+        var lead = await app.ClientForAsync(DemoTrust.SendLead.AadObjectId);
+        var leadEntry = JsonNode.Parse(DemoTrust.Json)!["people"]!.AsArray().First(p => (string?)p!["aadObjectId"] == DemoTrust.SendLead.AadObjectId)!;
+        var sendLeads = await app.WithDbAsync(db => db.Set<RoleAssignment>().CountAsync(r => r.Role == Role.SendLead));
+        Assert.Equal(1, sendLeads);
+
+        // The only SEND lead, listed by email, now as staff.
+        var response = await ImportAsync(lead, $"email,name,role,school\n{leadEntry["email"]},{leadEntry["name"]},Staff,{DemoTrust.SchoolIds[0]}\n");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("nobody would be a SEND lead", (string?)(await response.Content.ReadFromJsonAsync<JsonNode>())!["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/api/directory/people")).StatusCode);
+    }
+
+    [Fact]
     public async Task AGiasExport_AddsOpenEstablishments_WithPhasesMappedToOurs()
     {
         await using var app = await new SencoHubApp().StartAsync();

@@ -64,6 +64,11 @@ public sealed class ImportDirectory(SencoHubDb db, CalendarService calendar, Dir
         var peopleRemoved = removeAbsentPeople ? RemoveRolesOfAbsentPeople(known, listed) : 0;
         await calendar.UpsertHalfTermsAsync(directory.HalfTerms, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (!await db.Set<RoleAssignment>().AnyAsync(r => r.Role == Role.SendLead, cancellationToken))
+        {
+            // Checked on the result, so a file that demotes the last SEND lead is caught too; the transaction rolls back.
+            throw new DirectoryFileException("After this import nobody would be a SEND lead, so nobody would be left to run SencoHub. Nothing was imported; keep at least one person with the SendLead role.");
+        }
         // Atomic in the database, so two imports at once still leave two increments for other instances to see.
         await db.Set<Trust>().Where(t => t.Id == Trust.SingletonId)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.DirectoryVersion, x => x.DirectoryVersion + 1), cancellationToken);
