@@ -23,7 +23,7 @@ public sealed class LibraryCards(AppLinks links)
             card.Body.Add(new TextBlock($"Not reviewed since {UkDates.Format(resource.LastReviewedOn)}: check it is still current.") { Color = TextColor.Warning, Size = TextSize.Small });
         }
 
-        card.Actions.Add(new OpenUrlAction("Open", links.Page(resource.ContentUrl)));
+        card.Actions.Add(new OpenUrlAction("Open", links.Page($"/library/resources/{resource.Id}/content")));
         card.Actions.Add(new OpenUrlAction("Details", links.Tab("library", $"/library/resources/{resource.Id}")));
         return card;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Storage;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Library;
 
@@ -30,6 +31,7 @@ public static class LibraryFeature
         services.AddSingleton<LibraryReadiness>();
         services.AddScoped<DemoLibraryWriter>();
         services.AddStartupTask<SeedDemoLibrary>();
+        services.AddNavEntry("library", "/library", "Library", order: 40);
         services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
         services.AddScoped(sp =>
         {
