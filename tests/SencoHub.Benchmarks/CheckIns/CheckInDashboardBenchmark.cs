@@ -170,7 +170,7 @@ public sealed class CheckInDashboardBenchmark : IBenchmark
         return (lastRound, answers);
     }
 
-    internal static async Task<HttpClient> SignInAsync(SencoHubApp app)
+    internal static async Task<HttpClient> SignInAsync(SencoHubApp app, string aadObjectId = "lead")
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var page = await client.GetStringAsync("/dev/sign-in");
@@ -178,7 +178,7 @@ public sealed class CheckInDashboardBenchmark : IBenchmark
         var start = page.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
         var response = await client.PostAsync("/dev/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["aadObjectId"] = "lead",
+            ["aadObjectId"] = aadObjectId,
             ["returnUrl"] = "/",
             ["__RequestVerificationToken"] = page[start..page.IndexOf('"', start)],
         }));

@@ -84,7 +84,7 @@ internal sealed class LibrarySearchBenchmark : IBenchmark
             await LibrarySeed.SeedAsync(app, Resources);
             Console.WriteLine($"   seeded {Resources:N0} resources in {seeding.Elapsed.TotalSeconds:0.0} s");
 
-            var browser = await CheckInDashboardBenchmark.SignInAsync(app);
+            var browser = await CheckInDashboardBenchmark.SignInAsync(app, DemoTrust.SencoOf(DemoTrust.SchoolIds[0]).AadObjectId);
             var api = await app.ClientForAsync(DemoTrust.SencoOf(DemoTrust.SchoolIds[0]).AadObjectId);
             var searches = new[] { "/api/library/resources?q=assessment", "/api/library/resources?q=autism+speech&category=Template", "/api/library/resources?q=regul" };
             foreach (var url in searches)
@@ -206,7 +206,6 @@ internal sealed class LibraryUploadBenchmark : IBenchmark
         await using var app = new SencoHubApp().Setting("Logging:LogLevel:Default", "Warning").OnKestrel();
         await app.StartAsync();
         using var lead = await app.ClientForAsync(DemoTrust.SendLead.AadObjectId);
-        lead.Timeout = TimeSpan.FromMinutes(5);
         var file = Path.Combine(app.DataDirectory, "bench-upload.png");
         await using (var output = File.Create(file))
         {
