@@ -35,7 +35,7 @@ public sealed class LibraryTests(BrowserSession session) : IClassFixture<Browser
         await senco.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await senco.GetByLabel("Summary").FillAsync("Made for A123456789012.");
         await senco.GetByLabel("Category").SelectOptionAsync("Template");
-        await senco.GetByLabel("Teaching and intervention", new() { Exact = true }).CheckAsync();
+        await senco.GetByLabel("High quality teaching and intervention", new() { Exact = true }).CheckAsync();
         await senco.GetByLabel("A file").SetInputFilesAsync(new FilePayload { Name = "symbols.png", MimeType = "image/png", Buffer = Png });
         await senco.GetByRole(AriaRole.Button, new() { Name = "Send for approval" }).ClickAsync();
         await Assertions.Expect(senco.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was added");
