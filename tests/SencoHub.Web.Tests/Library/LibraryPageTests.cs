@@ -166,6 +166,23 @@ public sealed class LibraryPageTests
         Assert.DoesNotContain("Due for review", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Empty((await PageAsync(lead, "/library/stale")).QuerySelectorAll(".result"));
 
+        // A new version from the resource page: the description stays, the history grows.
+        var newVersion = (await PageAsync(lead, $"/library/resources/{id}")).QuerySelector("a[href*='/library/contribute?resourceId=']")!.GetAttribute("href")!;
+        Assert.Contains("New version of “Old policy”", (await PageAsync(lead, newVersion)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var versionForm = new MultipartFormDataContent
+        {
+            { new StringContent(SignInTests.AntiforgeryToken(await lead.GetStringAsync(newVersion))), "__RequestVerificationToken" },
+            { new StringContent(id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "resourceId" },
+            { new StringContent("https://example.org/policy-2027"), "link" },
+            { new StringContent("Updated for 2027."), "note" },
+        };
+        var added = await lead.PostAsync("/library/contribute", versionForm);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var history = await PageAsync(lead, added.Headers.Location!.OriginalString);
+        Assert.Equal("Old policy", history.QuerySelector("h1")!.TextContent);
+        Assert.Equal(2, history.QuerySelectorAll("table[aria-labelledby='versions-heading'] tbody tr").Length);
+        Assert.Contains("Updated for 2027.", history.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Redirect, (await ContributeAsync(senco, Form(null, null, "A site", link: "https://example.org/site"))).StatusCode);
         var queue = await lead.GetStringAsync("/library/contributions");
         var contributionId = new HtmlParser().ParseDocument(queue).QuerySelector(".contribution input[name='id']")!.GetAttribute("value")!;

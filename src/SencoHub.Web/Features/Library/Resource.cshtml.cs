@@ -9,12 +9,13 @@ using SencoHub.Web.Platform.Web;
 namespace SencoHub.Web.Features.Library;
 
 /// <summary>One resource: its description, the file to open, every version, and "mark reviewed" for the SEND lead.</summary>
-public sealed class ResourceModel(ReadLibrary read, EditResource edit, PersonResolver people, IOptions<ScheduleOptions> schedule) : PageModel
+public sealed class ResourceModel(ReadLibrary read, EditResource edit, LibraryAccess access, PersonResolver people, IOptions<ScheduleOptions> schedule) : PageModel
 {
     public SignedInPerson Person { get; private set; } = null!;
     public ResourceDetailView Detail { get; private set; } = null!;
     public string? Message { get; private set; }
     public bool Succeeded { get; private set; }
+    public bool MayContribute { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -81,6 +82,7 @@ public sealed class ResourceModel(ReadLibrary read, EditResource edit, PersonRes
         }
 
         Detail = detail;
+        MayContribute = LibraryAccess.MayContribute(Person, await access.SettingsAsync(cancellationToken));
         return true;
     }
 }
