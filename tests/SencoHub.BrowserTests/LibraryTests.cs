@@ -53,6 +53,10 @@ public sealed class LibraryTests(BrowserSession session) : IClassFixture<Browser
         await lead.GotoAsync("/library");
         await lead.GetByRole(AriaRole.Link, new() { Name = "Approval queue" }).ClickAsync();
         await CheckAsync(lead, "approval queue");
+        await lead.GetByRole(AriaRole.Link, new() { Name = $"Edit the description of “{title}”" }).ClickAsync();
+        await Assertions.Expect(lead.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(title);
+        await CheckAsync(lead, "editing a contribution");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the description" }).ClickAsync();
         await lead.GetByRole(AriaRole.Button, new() { Name = $"Approve “{title}”" }).ClickAsync();
         await Assertions.Expect(lead.GetByRole(AriaRole.Alert)).ToContainTextAsync("is in the library");
         await CheckAsync(lead, "approval queue after approving");

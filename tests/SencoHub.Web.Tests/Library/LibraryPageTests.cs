@@ -186,6 +186,20 @@ public sealed class LibraryPageTests
         Assert.Equal(HttpStatusCode.Redirect, (await ContributeAsync(senco, Form(null, null, "A site", link: "https://example.org/site"))).StatusCode);
         var queue = await lead.GetStringAsync("/library/contributions");
         var contributionId = new HtmlParser().ParseDocument(queue).QuerySelector(".contribution input[name='id']")!.GetAttribute("value")!;
+
+        // The SEND lead corrects the description first; a bad one is refused with the problem shown.
+        var editPath = $"/library/contributions/{contributionId}/edit";
+        Assert.Equal(HttpStatusCode.Forbidden, (await senco.GetAsync(editPath)).StatusCode);
+        var editor = await lead.GetStringAsync(editPath);
+        Assert.Equal("A site", new HtmlParser().ParseDocument(editor).QuerySelector("#field-title")!.GetAttribute("value"));
+        var refusedEdit = await lead.PostAsync(editPath, Posted(editor, ("title", "A site"), ("summary", "For A123456789012."), ("category", "Guidance"), ("reviewAreas", "Leadership")));
+        Assert.Equal(HttpStatusCode.BadRequest, refusedEdit.StatusCode);
+        Assert.Contains("Nothing was saved", await refusedEdit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var edited = await lead.PostAsync(editPath, Posted(editor, ("title", "A useful site"), ("summary", "Links for parents."), ("category", "BestPractice"),
+            ("reviewAreas", "Leadership"), ("needAreas", "SemhNeeds")));
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        queue = await lead.GetStringAsync("/library/contributions");
+        Assert.Equal("A useful site", new HtmlParser().ParseDocument(queue).QuerySelector(".contribution h3")!.TextContent);
         var noReason = await lead.PostAsync("/library/contributions/Reject", Posted(queue, ("id", contributionId), ("reason", "")));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.NotNull(new HtmlParser().ParseDocument(await noReason.Content.ReadAsStringAsync()).QuerySelector($"#reason-error-{contributionId}"));
