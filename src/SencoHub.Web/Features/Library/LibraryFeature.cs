@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
+using SencoHub.Web.Features.Bot;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Storage;
+using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Features.Library;
 
@@ -30,6 +32,9 @@ public static class LibraryFeature
         services.AddSingleton<LibraryReadiness>();
         services.AddScoped<DemoLibraryWriter>();
         services.AddStartupTask<SeedDemoLibrary>();
+        services.AddBotCommand<ShowLibraryResultsCommand>("find", "find <words>", "Search the SEND library, e.g. find provision map template");
+        services.AddMessageExtension<LibrarySearchExtension>(LibrarySearchExtension.CommandId);
+        services.AddNavEntry("library", "/library", "Library", order: 40);
         services.AddKeyedScoped<IResourceStore, LocalResourceStore>(ResourceStoreKind.Local);
         services.AddScoped(sp =>
         {
