@@ -66,7 +66,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
         {
             router.OnQuery(commandId, async (turn, query, ct) =>
             {
-                var botTurn = await BotTurnAsync(turn, ct);
+                var botTurn = await BotTurn.StartAsync(turn, ct);
                 return botTurn.Person is null
                     ? MessagingExtensionResponse.Message(BotCards.NotInDirectory)
                     : await ((IMessageExtension)turn.Services.GetRequiredService(handler)).QueryAsync(botTurn, query, ct);
@@ -84,7 +84,7 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
                 return MessagingExtensionResponse.Message("That result is no longer available; search again.");
             }
 
-            var botTurn = await BotTurnAsync(turn, ct);
+            var botTurn = await BotTurn.StartAsync(turn, ct);
             return botTurn.Person is null
                 ? MessagingExtensionResponse.Message(BotCards.NotInDirectory)
                 : await ((IMessageExtension)turn.Services.GetRequiredService(extension.Handler)).SelectItemAsync(botTurn, value!.Value, ct);

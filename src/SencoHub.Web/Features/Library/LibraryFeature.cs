@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 using SencoHub.Web.Platform.Hosting;
 using SencoHub.Web.Platform.Scheduling;
 using SencoHub.Web.Platform.Storage;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SencoHub.Teams.Cards;
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 
 namespace SencoHub.Web.Features.Library;
 

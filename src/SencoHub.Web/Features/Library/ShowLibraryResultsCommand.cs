@@ -1,5 +1,5 @@
 using SencoHub.Teams.Hosting;
-using SencoHub.Web.Features.Bot;
+using SencoHub.Web.Platform.Bot;
 
 namespace SencoHub.Web.Features.Library;
 
