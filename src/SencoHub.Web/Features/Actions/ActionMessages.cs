@@ -65,7 +65,7 @@ public sealed class ActionMessages(SencoHubDb db, Outbox outbox, ActionCards car
             var key = ActionTracking.Reminder(action.Id, school.SchoolId, today, owner.AadObjectId);
             var summary = kind == ReminderKind.Overdue ? $"Overdue action for {school.SchoolName}" : $"Action due soon for {school.SchoolName}";
             if (await outbox.ToPersonAsync(owner.AadObjectId, cards.ForSchool(action, school, OwnerAudience(action, school), kind).ToMessage(summary),
-                    key, ReminderTopic, key, cancellationToken: cancellationToken))
+                    key, ReminderTopic, key, ifUnreachable: IfUnreachable.Skip, cancellationToken: cancellationToken))
             {
                 sent++;
             }
@@ -98,7 +98,10 @@ public sealed class ActionMessages(SencoHubDb db, Outbox outbox, ActionCards car
 
             var person = await directory.FindAsync(ActionTracking.Recipient(key), cancellationToken);
             var card = cards.ForSchool(action, school, CardAudience.For(person, action, school));
-            await outbox.ReplaceDeliveredAsync(key, card.ToMessage($"SEND action for {school.SchoolName}"), $"{key}:rev:{revision}", topic, cancellationToken);
+            // Someone who has not installed the app yet still needs an open action, not a withdrawn or finished one.
+            var stillNeeded = action.State == ActionState.Open && school.Status != AssignmentStatus.Done;
+            await outbox.ReplaceDeliveredAsync(key, card.ToMessage($"SEND action for {school.SchoolName}"), $"{key}:rev:{revision}", topic,
+                stillNeeded ? IfUnreachable.Hold : IfUnreachable.Skip, cancellationToken);
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class RemindCheckIns(SencoHubDb db, DirectoryService directory, Ou
             {
                 var added = await outbox.ToPersonAsync(senco.AadObjectId, card.ToMessage($"Reminder: SEND check-in for {context.SchoolName}"),
                     idempotencyKey: $"checkins:{round.Id}:reminder:{school}:{senco.AadObjectId}:{day:yyyy-MM-dd}", topic: "checkins.reminder",
-                    notBefore: notBefore, cancellationToken: cancellationToken);
+                    notBefore: notBefore, ifUnreachable: IfUnreachable.Skip, cancellationToken: cancellationToken);
                 (queued, already) = added ? (queued + 1, already) : (queued, already + 1);
             }
         }

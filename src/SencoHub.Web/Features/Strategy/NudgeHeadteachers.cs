@@ -84,7 +84,7 @@ public sealed partial class NudgeHeadteachers(
 
             var key = StrategyTracking.NudgeCard(version.Id, head.AadObjectId, today);
             await outbox.ToPersonAsync(head.AadObjectId, cards.Nudge(version, head.SchoolNames).ToMessage($"Reminder: strategy version {version.Number}"),
-                key, "strategy.nudge", key, cancellationToken: cancellationToken);
+                key, "strategy.nudge", key, ifUnreachable: IfUnreachable.Skip, cancellationToken: cancellationToken);
             db.Add(new StrategyNudge(version.Id, head.PersonId, today, now, kind));
             reminded.Add(head.Name);
         }
