@@ -24,7 +24,7 @@ public sealed class LateInstallerTests
         var declan = DemoTrust.HeadteacherOf("nb-oak");
         await OpenRoundAsync(teams.App);
         await PublishNewVersionAsync(teams.App);
-        await PublishNewVersionAsync(teams.App, Strategy.StrategyTestKit.Body(title: "Trust SEND strategy 2026-29, revised"));
+        var current = await PublishNewVersionAsync(teams.App, Strategy.StrategyTestKit.Body(title: "Trust SEND strategy 2026-29, revised"));
         var action = await CreateAsync(teams.App, Actions.ActionsTestKit.Body(schools: Schools("nb-oak")));
         using (var senco = await teams.App.ClientForAsync(aisha.AadObjectId))
         {
@@ -43,6 +43,11 @@ public sealed class LateInstallerTests
         var held = await HeldAsync(teams.App, aisha.AadObjectId);
         Assert.All(held, m => Assert.StartsWith("SencoHub cannot reach this person yet", m.FailureReason, StringComparison.Ordinal));
         Assert.Equal(0, await teams.App.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.State == DeliveryState.Failed)));
+        // The SEND lead sees it the same way: outstanding, and not reachable yet (not failed, not delivered).
+        var board = await GetAsync(teams.App, DemoTrust.SendLead, $"/api/strategy/versions/{current}/acknowledgements");
+        Assert.Equal((int)board["outstanding"]!, (int)board["cannotReachYet"]!);
+        var declanRow = board["rows"]!.AsArray().Single(r => (string?)r!["headteacher"] == declan.Name)!;
+        Assert.Equal("CannotReachYet", (string?)declanRow["card"]);
 
         await teams.Teams.InstallPersonalAsync(aisha);
         await teams.Teams.InstallPersonalAsync(declan);
@@ -65,6 +70,9 @@ public sealed class LateInstallerTests
         var actionCard = Assert.Single(Posted(teams, declanChat, "SEND action"));
         Assert.Contains("Started with Year 7.", actionCard.Json.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(teams.Connector.Received(aishaChat), a => a.Method == "PUT");
+        var after = await GetAsync(teams.App, DemoTrust.SendLead, $"/api/strategy/versions/{current}/acknowledgements");
+        Assert.Equal("Delivered", (string?)after["rows"]!.AsArray().Single(r => (string?)r!["headteacher"] == declan.Name)!["card"]);
+        Assert.True((int)after["cannotReachYet"]! < (int)board["cannotReachYet"]!);
     }
 
     [Fact]

@@ -41,13 +41,18 @@ internal sealed partial class SendOutboxMessage(
             {
                 var target = await ResolveAsync(message, cancellationToken);
                 activity.Conversation = new ConversationAccount { Id = target.ConversationId, TenantId = target.TenantId };
+                if (connector.Pacing is { } pacing)
+                {
+                    await pacing.WaitAsync(target.ConversationId, activity.TenantId, cancellationToken);
+                }
+
                 if (!await StartAttemptAsync(message, owner, cancellationToken))
                 {
                     db.ChangeTracker.Clear();
                     return; // the lease ran out and another worker has it: it sends, not this one
                 }
 
-                var sent = await connector.Client.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, cancellationToken);
+                var sent = await connector.Unpaced.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, cancellationToken);
                 Delivered(message, sent.Id, target.ConversationId);
             }
         }
