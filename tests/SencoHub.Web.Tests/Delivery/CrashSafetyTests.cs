@@ -60,7 +60,7 @@ public sealed class CrashSafetyTests
         await app.WithDbAsync(db => db.Set<OutboxMessage>().ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, DeliveryState.Sending)
             .SetProperty(m => m.LeaseOwner, "crashed-instance")
-            .SetProperty(m => m.LeaseUntil, app.Clock.GetUtcNow().AddMinutes(2))));
+            .SetProperty(m => m.LeaseUntil, app.Clock.GetUtcNow() + new DeliveryOptions().LeaseDuration)));
 
         await using var survivor = new SencoHubApp(dataDirectory: shared.Folder);
         survivor.Clock.SetUtcNow(app.Clock.GetUtcNow());
@@ -68,7 +68,8 @@ public sealed class CrashSafetyTests
         await Task.Delay(1500);
         Assert.Equal(0, Total(connector));
 
-        survivor.Clock.Advance(TimeSpan.FromMinutes(3));
+        // Leases are seconds long (renewed while their worker lives), so a dead instance's claims free up in seconds.
+        survivor.Clock.Advance(new DeliveryOptions().LeaseDuration + TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(() => Total(connector) >= 20, "the expired leases to be claimed and sent");
         await AssertExactlyOnceAsync(survivor, connector, 20);
     }
