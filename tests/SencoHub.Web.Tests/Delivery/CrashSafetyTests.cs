@@ -94,6 +94,31 @@ public sealed class CrashSafetyTests
         await AssertExactlyOnceAsync(one, connector);
     }
 
+    /// <summary>
+    /// Teams answering only after two leases: the sending instance keeps renewing its claims, so
+    /// the other instance never takes them over and sends them too (with a lease that is not renewed, it would).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ASendSlowerThanTheLease_IsNotTakenOverByAnotherInstance(TestProvider provider)
+    {
+        Skip.If(provider == TestProvider.Postgres && !PostgresTestDatabase.IsAvailable, "SENCOHUB_TEST_POSTGRES is not set");
+        var lease = new DeliveryOptions().LeaseDuration;
+        await using var connector = await LoopbackConnector.StartAsync(new LoopbackConnectorOptions { SendDelay = lease * 2 });
+        await using var shared = await SharedDatabase.CreateAsync(provider);
+        await using var one = new SencoHubApp(provider, dataDirectory: shared.Folder, postgres: shared.Postgres).UseRealClock();
+        await one.StartAsync();
+        await using var two = new SencoHubApp(provider, dataDirectory: shared.Folder, postgres: shared.Postgres).UseRealClock();
+        await two.StartAsync();
+        await SeedAsync(one, connector, count: 10);
+        await Eventually.TrueAsync(async () => await one.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.State == DeliveryState.Sending)) == 10,
+            "every message to be claimed");
+
+        // Outcomes are recorded two leases after the sends: a claim taken over meanwhile would have sent again by then.
+        await AssertExactlyOnceAsync(one, connector, 10);
+        Assert.Equal(10, connector.Requests.Count(r => r.Method == "POST"));
+    }
+
     /// <summary>One personal chat per recipient on the connector, and one queued message each.</summary>
     private static async Task SeedAsync(SencoHubApp app, LoopbackConnector connector, int count = Recipients)
     {
