@@ -133,6 +133,8 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // Someone seen for the first time gets what waited for them (after the save: the worker needs their chat).
+        await store.ReleaseHeldAsync(cancellationToken);
         return true;
     }
 

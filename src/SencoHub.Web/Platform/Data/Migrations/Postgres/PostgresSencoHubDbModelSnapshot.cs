@@ -1271,6 +1271,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("AttemptStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1291,6 +1294,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("IfUnreachable")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
@@ -1350,6 +1358,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("TrackingKey");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TargetAadObjectId", "State");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

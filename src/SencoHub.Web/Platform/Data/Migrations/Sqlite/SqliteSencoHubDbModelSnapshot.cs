@@ -1217,6 +1217,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AttemptStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1236,6 +1239,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IfUnreachable")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeaseOwner")
@@ -1296,6 +1304,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TrackingKey");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TargetAadObjectId", "State");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

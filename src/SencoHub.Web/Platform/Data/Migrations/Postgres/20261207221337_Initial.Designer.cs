@@ -13,7 +13,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSencoHubDb))]
-    [Migration("20261207212414_Initial")]
+    [Migration("20261207221337_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1274,6 +1274,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("AttemptStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1294,6 +1297,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("IfUnreachable")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
@@ -1353,6 +1361,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("TrackingKey");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TargetAadObjectId", "State");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

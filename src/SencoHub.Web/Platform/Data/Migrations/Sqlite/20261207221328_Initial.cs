@@ -180,7 +180,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     TrackingKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     ReplacesTrackingKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IfUnreachable = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttemptStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -847,6 +849,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_outbox_messages_State_DueAt",
                 table: "outbox_messages",
                 columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_TargetAadObjectId_State",
+                table: "outbox_messages",
+                columns: new[] { "TargetAadObjectId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Topic",

@@ -182,7 +182,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     TrackingKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     ReplacesTrackingKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IfUnreachable = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    AttemptStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -849,6 +851,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 name: "IX_outbox_messages_State_DueAt",
                 table: "outbox_messages",
                 columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_TargetAadObjectId_State",
+                table: "outbox_messages",
+                columns: new[] { "TargetAadObjectId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Topic",

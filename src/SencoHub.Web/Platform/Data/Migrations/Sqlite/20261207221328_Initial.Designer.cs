@@ -11,7 +11,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSencoHubDb))]
-    [Migration("20261207212328_Initial")]
+    [Migration("20261207221328_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1220,6 +1220,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AttemptStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1239,6 +1242,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IfUnreachable")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeaseOwner")
@@ -1299,6 +1307,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TrackingKey");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TargetAadObjectId", "State");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
