@@ -64,7 +64,7 @@ public sealed class SharePointStoreTests : IAsyncLifetime
         var created = await lead.PostAsync("/api/library/resources",
             LibraryTestKit.Form("map.docx", first, title: "Provision map template", category: "Template", phases: ["Primary"], audiences: ["Senco"]));
 
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync() + string.Join("\n", _sharePoint.Problems.Concat(_sharePoint.Requests)));
         var id = (int)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource"]!["id"]!;
         Assert.Empty(_sharePoint.Problems);
         Assert.Superset(
@@ -114,7 +114,7 @@ public sealed class SharePointStoreTests : IAsyncLifetime
 
         var created = await lead.PostAsync("/api/library/resources", LibraryTestKit.Form("wall-display.png", picture, title: "Zones of regulation wall display"));
 
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync() + string.Join("\n", _sharePoint.Problems.Concat(_sharePoint.Requests)));
         var id = (int)(await created.Content.ReadFromJsonAsync<JsonObject>())!["resource"]!["id"]!;
         Assert.Empty(_sharePoint.Problems);
         Assert.Contains(_sharePoint.Requests, r => r.StartsWith($"POST /v1.0/drives/{LoopbackSharePoint.DriveId}/items/root:/wall-display.png:/createUploadSession", StringComparison.Ordinal));

@@ -91,7 +91,7 @@ public sealed partial class SharePointResourceStore(GraphClients graph, SharePoi
             [SharePointColumns.Summary] = metadata.Summary,
             [SharePointColumns.Category] = metadata.Category.Display(),
             [SharePointColumns.School] = school,
-            [SharePointColumns.LastReviewed] = fields.LastReviewedOn.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture),
+            [SharePointColumns.LastReviewed] = fields.LastReviewedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z",
         };
         AddChoices(values, SharePointColumns.ReviewAreas, metadata.ReviewAreas.Select(a => a.Display()));
         AddChoices(values, SharePointColumns.NeedAreas, metadata.NeedAreas.Select(a => a.Display()));
