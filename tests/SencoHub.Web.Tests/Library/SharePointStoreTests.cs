@@ -166,7 +166,7 @@ public sealed class SharePointStoreTests : IAsyncLifetime
         // Edited in SharePoint: a new title, columns filled in at last, new content.
         _sharePoint.EditFields(audit, new JsonObject { ["Title"] = "Sensory environment audit" });
         _sharePoint.EditFields(bare, Columns("Speech and language referrals", "What to include in a referral.", "Guidance", needs: [NeedArea.CommunicationAndInteraction.Display()]));
-        _sharePoint.ReplaceContent(transition, Pdf("Transition now covers the move to post-16 as well."));
+        _sharePoint.ReplaceContent(transition, Pdf("Transition now covers the move to college as well."));
 
         report = await SyncAsync(app);
 
@@ -174,7 +174,7 @@ public sealed class SharePointStoreTests : IAsyncLifetime
         Assert.Equal((1, 2, 0), (report.Added, report.Updated, report.Removed));
         Assert.Equal(["Sensory environment audit"], Titles(await SearchAsync(staff, "q=sensory")));
         Assert.Equal(["Speech and language referrals"], Titles(await SearchAsync(staff, "needArea=CommunicationAndInteraction")));
-        Assert.Equal(["Transition guide"], Titles(await SearchAsync(staff, "q=post-16")));
+        Assert.Equal(["Transition guide"], Titles(await SearchAsync(staff, "q=college")));
         Assert.Empty(Titles(await SearchAsync(staff, "q=passports")));
         var transitionId = (int)(await SearchAsync(staff, "q=transition"))["items"]![0]!["id"]!;
         Assert.Equal(2, (int)(await staff.GetFromJsonAsync<JsonObject>($"/api/library/resources/{transitionId}"))!["resource"]!["currentVersion"]!);
