@@ -132,8 +132,13 @@ var ssoSettings = empty(entraClientId)
       SencoHub__Auth__Entra__ApplicationIdUri: 'api://${web.properties.defaultHostName}/${entraClientId}'
     }
 
+// The SharePoint library is reached through Microsoft Graph with the managed identity, so a site turns Graph on.
 var librarySettings = union(
-  empty(sharePointSiteUrl) ? {} : { SencoHub__Library__SharePoint__SiteUrl: sharePointSiteUrl },
+  empty(sharePointSiteUrl) ? {} : {
+    SencoHub__Library__SharePoint__SiteUrl: sharePointSiteUrl
+    SencoHub__Graph__Enabled: 'true'
+    SencoHub__Graph__ManagedIdentityClientId: identityClientId
+  },
   empty(sharePointLibraryName) ? {} : { SencoHub__Library__SharePoint__LibraryName: sharePointLibraryName }
 )
 
