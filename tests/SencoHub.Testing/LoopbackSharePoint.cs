@@ -62,6 +62,9 @@ public sealed partial class LoopbackSharePoint : IAsyncDisposable
 
     public IReadOnlyList<string> Problems => [.. _problems];
 
+    /// <summary>Field writes are refused with 403 (a site granted <c>read</c> only), after the upload succeeded.</summary>
+    public bool RefuseFieldWrites { get; set; }
+
     /// <summary>Every request as "METHOD path?query", in order.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
@@ -487,6 +490,12 @@ public sealed partial class LoopbackSharePoint : IAsyncDisposable
                 }));
                 return;
             case ("PATCH", "/listItem/fields"):
+                if (RefuseFieldWrites)
+                {
+                    await ErrorAsync(context, 403, "accessDenied", "Access denied. You do not have permission to perform this action or access this resource.");
+                    return;
+                }
+
                 var fields = await BodyAsync(context);
                 await JsonAsync(context, 200, Locked(() =>
                 {

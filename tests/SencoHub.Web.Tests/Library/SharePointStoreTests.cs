@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SencoHub.Testing;
 using SencoHub.Web.Features.Library;
@@ -96,11 +97,33 @@ public sealed class SharePointStoreTests : IAsyncLifetime
         Assert.Equal(second, await lead.GetByteArrayAsync($"/api/library/resources/{id}/content"));
         Assert.Equal(first, await lead.GetByteArrayAsync($"/api/library/resources/{id}/content?version=1"));
 
+        // "Mark reviewed" sets the SharePoint column too.
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        using var leadNextMonth = await app.ClientForAsync(DemoTrust.SendLead.AadObjectId);
+        Assert.Equal(HttpStatusCode.OK, (await leadNextMonth.PostAsync($"/api/library/resources/{id}/reviewed", null)).StatusCode);
+        Assert.Equal("2026-12-23T00:00:00Z", (string?)_sharePoint.Fields(itemId)["SencoLastReviewed"]);
+
         // SencoHub's own writes come back through the change feed, and change nothing.
         var report = await SyncAsync(app);
         Assert.Equal((0, 0, 0), (report.Added, report.Updated, report.Removed));
         Assert.Empty(report.Refused);
         Assert.Empty(_sharePoint.Problems);
+    }
+
+    [Fact]
+    public async Task WhenTheColumnsCannotBeWritten_TheUploadedItemIsTakenBack_AndNothingIsPublished()
+    {
+        await using var app = await StartAsync();
+        using var lead = await app.ClientForAsync(DemoTrust.SendLead.AadObjectId);
+        _sharePoint.RefuseFieldWrites = true;
+
+        var created = await lead.PostAsync("/api/library/resources", LibraryTestKit.Form("policy.docx", Word(["SEND policy"]), title: "SEND policy template", category: "Policy"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, created.StatusCode);
+        Assert.Contains(_sharePoint.Requests, r => r.StartsWith($"PUT /v1.0/drives/{LoopbackSharePoint.DriveId}/items/root:/policy.docx:/content", StringComparison.Ordinal));
+        Assert.Contains(_sharePoint.Requests, r => r.StartsWith($"DELETE /v1.0/drives/{LoopbackSharePoint.DriveId}/items/", StringComparison.Ordinal));
+        Assert.Empty(_sharePoint.DocumentIds());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<LibraryResource>().CountAsync()));
     }
 
     [Fact]
