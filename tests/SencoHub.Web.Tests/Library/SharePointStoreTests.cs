@@ -111,19 +111,28 @@ public sealed class SharePointStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WhenTheColumnsCannotBeWritten_TheUploadedItemIsTakenBack_AndNothingIsPublished()
+    public async Task WhenTheColumnsCannotBeWritten_ANewItemIsDeleted_ANewVersionRolledBack_AndNothingIsPublished()
     {
         await using var app = await StartAsync();
         using var lead = await app.ClientForAsync(DemoTrust.SendLead.AadObjectId);
+        var first = Word(["Accessibility plan"]);
+        var published = await lead.PostAsync("/api/library/resources", LibraryTestKit.Form("access.docx", first, title: "Accessibility plan template", category: "Template"));
+        var id = (int)(await published.Content.ReadFromJsonAsync<JsonObject>())!["resource"]!["id"]!;
+        var itemId = _sharePoint.FindByName("access.docx")!;
         _sharePoint.RefuseFieldWrites = true;
 
         var created = await lead.PostAsync("/api/library/resources", LibraryTestKit.Form("policy.docx", Word(["SEND policy"]), title: "SEND policy template", category: "Policy"));
+        var version = await lead.PostAsync("/api/library/resources", LibraryTestKit.Form("access.docx", Word(["Accessibility plan, revised"]), title: null, resourceId: id));
 
         Assert.Equal(HttpStatusCode.InternalServerError, created.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, version.StatusCode);
         Assert.Contains(_sharePoint.Requests, r => r.StartsWith($"PUT /v1.0/drives/{LoopbackSharePoint.DriveId}/items/root:/policy.docx:/content", StringComparison.Ordinal));
         Assert.Contains(_sharePoint.Requests, r => r.StartsWith($"DELETE /v1.0/drives/{LoopbackSharePoint.DriveId}/items/", StringComparison.Ordinal));
-        Assert.Empty(_sharePoint.DocumentIds());
-        Assert.Equal(0, await app.WithDbAsync(db => db.Set<LibraryResource>().CountAsync()));
+        Assert.Contains(_sharePoint.Requests, r => r.StartsWith($"POST /v1.0/drives/{LoopbackSharePoint.DriveId}/items/{itemId}/versions/2.0/restoreVersion", StringComparison.Ordinal));
+        Assert.Equal([itemId], _sharePoint.DocumentIds());
+        Assert.Equal(first, _sharePoint.Content(itemId));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<LibraryResource>().CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<ResourceVersion>().CountAsync()));
     }
 
     [Fact]

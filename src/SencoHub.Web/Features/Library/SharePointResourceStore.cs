@@ -26,8 +26,10 @@ public sealed partial class SharePointResourceStore(GraphClients graph, SharePoi
     /// <summary>Upload session slices must be a multiple of 320 KiB; this is 10 of them.</summary>
     public const int UploadSliceBytes = 10 * 327_680;
 
-    // Items this store created in this scope: taking one back deletes it, where a new version is rolled back instead.
+    // Taking back what this store saved in this scope: an item it created is deleted; a new version of
+    // an existing item is undone by restoring the version that was current before it.
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _versionBefore = new(StringComparer.Ordinal);
 
     public ResourceStoreKind Kind => ResourceStoreKind.SharePoint;
 
@@ -35,6 +37,11 @@ public sealed partial class SharePointResourceStore(GraphClients graph, SharePoi
     {
         ArgumentNullException.ThrowIfNull(upload);
         var ids = await library.ConnectAsync(cancellationToken);
+        if (upload.ItemId is { } existing && await VersionAsync(ids, existing, cancellationToken) is { } before)
+        {
+            _versionBefore[existing] = before;
+        }
+
         var item = upload.Length < SimpleUploadLimit
             ? await PutAsync(ids, upload, cancellationToken)
             : await UploadInSessionAsync(ids, upload, cancellationToken);
@@ -114,12 +121,10 @@ public sealed partial class SharePointResourceStore(GraphClients graph, SharePoi
             return;
         }
 
-        // A new version of a document people already use: restore the version before it, rather than lose the document.
-        var versions = (await item.Versions.GetAsync(cancellationToken: cancellationToken))?.Value ?? [];
-        var index = versions.FindIndex(v => v.Id == content.Version);
-        if (index >= 0 && index + 1 < versions.Count)
+        // A new version of a document people already use: restore the one before it, rather than lose the document.
+        if (_versionBefore.Remove(content.Key, out var before))
         {
-            await item.Versions[versions[index + 1].Id].RestoreVersion.PostAsync(cancellationToken: cancellationToken);
+            await item.Versions[before].RestoreVersion.PostAsync(cancellationToken: cancellationToken);
         }
         else
         {
