@@ -11,6 +11,8 @@ using static SencoHub.Web.Tests.Library.TestDocuments;
 namespace SencoHub.Web.Tests.Library;
 
 /// <summary>The SharePoint store through the real Microsoft.Graph SDK, against a loopback Graph that checks every request's shape.</summary>
+// Uploads spool to the shared temp folder, which ARefusedUpload_LeavesNothingStored checks is empty: these never run at the same time.
+[Collection(LibraryTestKit.LibraryUploads)]
 public sealed class SharePointStoreTests : IAsyncLifetime
 {
     private LoopbackSharePoint _sharePoint = null!;
