@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,10 @@ public sealed class LibraryConfigurationTests
             Assert.IsType<LocalFileStore>(sp.GetRequiredService<IFileStore>());
             return Task.CompletedTask;
         });
+
+        // Nobody changes the local store behind SencoHub's back: the sync job has nothing to read or keep.
+        await app.WithScopeAsync(sp => sp.GetRequiredService<SyncLibraryStore>().RunAsync(app.Clock.GetUtcNow(), CancellationToken.None));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<LibraryStoreCursor>().CountAsync()));
     }
 
     [Theory]
