@@ -916,6 +916,38 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("library_settings", (string)null);
                 });
 
+            modelBuilder.Entity("SencoHub.Web.Features.Library.LibraryStoreCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Store")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Store")
+                        .IsUnique();
+
+                    b.ToTable("library_store_cursors", (string)null);
+                });
+
             modelBuilder.Entity("SencoHub.Web.Features.Library.ResourceVersion", b =>
                 {
                     b.Property<int>("Id")

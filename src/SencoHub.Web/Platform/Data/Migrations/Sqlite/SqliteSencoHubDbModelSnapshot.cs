@@ -876,6 +876,36 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("library_settings", (string)null);
                 });
 
+            modelBuilder.Entity("SencoHub.Web.Features.Library.LibraryStoreCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Store")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Store")
+                        .IsUnique();
+
+                    b.ToTable("library_store_cursors", (string)null);
+                });
+
             modelBuilder.Entity("SencoHub.Web.Features.Library.ResourceVersion", b =>
                 {
                     b.Property<int>("Id")

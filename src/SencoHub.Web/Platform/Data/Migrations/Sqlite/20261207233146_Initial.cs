@@ -152,6 +152,22 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "library_store_cursors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Store = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Cursor = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SyncedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_store_cursors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "non_school_days",
                 columns: table => new
                 {
@@ -829,6 +845,12 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_library_store_cursors_Store",
+                table: "library_store_cursors",
+                column: "Store",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_non_school_days_Date",
                 table: "non_school_days",
                 column: "Date",
@@ -957,6 +979,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "library_settings");
+
+            migrationBuilder.DropTable(
+                name: "library_store_cursors");
 
             migrationBuilder.DropTable(
                 name: "non_school_days");

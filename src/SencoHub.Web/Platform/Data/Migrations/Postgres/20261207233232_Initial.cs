@@ -154,6 +154,22 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "library_store_cursors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Store = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Cursor = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SyncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_store_cursors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "non_school_days",
                 columns: table => new
                 {
@@ -831,6 +847,12 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_library_store_cursors_Store",
+                table: "library_store_cursors",
+                column: "Store",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_non_school_days_Date",
                 table: "non_school_days",
                 column: "Date",
@@ -959,6 +981,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "library_settings");
+
+            migrationBuilder.DropTable(
+                name: "library_store_cursors");
 
             migrationBuilder.DropTable(
                 name: "non_school_days");
