@@ -16,5 +16,8 @@ public static class BenchmarkCatalog
         new Teams.InvokeRoundTripBenchmark(),
         new Teams.DeliveryRateBenchmark(),
         new CheckIns.CheckInDashboardBenchmark(),
+        new Library.LibrarySearchBenchmark(),
+        new Library.LibraryExtensionBenchmark(),
+        new Library.LibraryUploadBenchmark(),
     ];
 }

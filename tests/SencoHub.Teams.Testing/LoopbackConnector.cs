@@ -51,6 +51,9 @@ public sealed class LoopbackConnectorOptions
     public bool AnswerSendsWithEmptyBody { get; set; }
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How long the answer to every new message takes (a slow Teams: the message shows at once); zero by default.</summary>
+    public TimeSpan SendDelay { get; set; }
 }
 
 /// <summary>One request the connector received.</summary>
@@ -187,9 +190,16 @@ public sealed class LoopbackConnector : IAsyncDisposable
         }
 
         var stored = Store(conversationId, "POST", replyToId, json);
-        return Record(http, conversationId, replyToId, body, _options.AnswerSendsWithEmptyBody
+        var answer = Record(http, conversationId, replyToId, body, _options.AnswerSendsWithEmptyBody
             ? Results.StatusCode(202)
             : Results.Json(new JsonObject { ["id"] = stored.Id }, statusCode: 201));
+        if (_options.SendDelay > TimeSpan.Zero)
+        {
+            // The message is in the chat at once; only the answer is slow.
+            await Task.Delay(_options.SendDelay, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        return answer;
     }
 
     private async Task<IResult> PutActivityAsync(HttpContext http, string conversationId, string activityId)

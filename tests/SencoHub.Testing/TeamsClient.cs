@@ -80,6 +80,44 @@ public sealed class TeamsClient(HttpClient app, LoopbackConnector connector)
         });
     }
 
+    public static string GroupChatId => "19:group-chat-sencos@thread.v2";
+
+    /// <summary>A message in a group chat, @mentioning the bot.</summary>
+    public Task<TeamsResponse> GroupChatMessageAsync(DemoPerson person, string text) => SendAsync(new Activity
+    {
+        Type = ActivityTypes.Message,
+        Text = $"<at>SencoHub</at> {text}",
+        TextFormat = "plain",
+        From = From(person),
+        Conversation = new ConversationAccount { Id = GroupChatId, ConversationType = "groupChat", IsGroup = true, TenantId = TenantId },
+        Entities = [new Entity { Type = "mention", Text = "<at>SencoHub</at>", Mentioned = new ChannelAccount { Id = BotId, Name = "SencoHub" } }],
+    });
+
+    /// <summary>A search message-extension query (<c>composeExtension/query</c>) as Teams sends it; <paramref name="text"/> null is the initial run.</summary>
+    public Task<TeamsResponse> QueryAsync(DemoPerson person, string commandId, string parameterName, string? text, int skip = 0, int count = 25) => SendAsync(new Activity
+    {
+        Type = ActivityTypes.Invoke,
+        Name = InvokeNames.ComposeExtensionQuery,
+        From = From(person),
+        Conversation = new ConversationAccount { Id = PersonalChatOf(person), ConversationType = "personal", TenantId = TenantId },
+        Value = JsonSerializer.SerializeToElement(new
+        {
+            commandId,
+            parameters = new[] { text is null ? new { name = "initialRun", value = "true" } : new { name = parameterName, value = text } },
+            queryOptions = new { skip, count },
+        }),
+    });
+
+    /// <summary>A tapped preview (<c>composeExtension/selectItem</c>): Teams sends the preview's tap value verbatim.</summary>
+    public Task<TeamsResponse> SelectItemAsync(DemoPerson person, JsonNode? tapValue) => SendAsync(new Activity
+    {
+        Type = ActivityTypes.Invoke,
+        Name = InvokeNames.ComposeExtensionSelectItem,
+        From = From(person),
+        Conversation = new ConversationAccount { Id = PersonalChatOf(person), ConversationType = "personal", TenantId = TenantId },
+        Value = JsonSerializer.SerializeToElement(tapValue),
+    });
+
     /// <summary>An Action.Execute press on a card the bot sent (<c>adaptiveCard/action</c> invoke).</summary>
     public Task<TeamsResponse> ExecuteAsync(DemoPerson person, string verb, object? data, string? replyToId = null, string? conversationId = null) => SendAsync(new Activity
     {

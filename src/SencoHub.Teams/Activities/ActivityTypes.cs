@@ -15,7 +15,7 @@ public static class ActivityTypes
 }
 
 /// <summary>Invoke <c>name</c> values (protocol reference, section 4).</summary>
-internal static class InvokeNames
+public static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string ComposeExtensionQuery = "composeExtension/query";

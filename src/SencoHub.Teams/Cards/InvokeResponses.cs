@@ -81,7 +81,7 @@ public sealed class AdaptiveCardInvokeResponse
 }
 
 /// <summary>Answers for search message extensions (<c>composeExtension/query</c>, <c>queryLink</c>, <c>selectItem</c>).</summary>
-internal static class MessagingExtensionResponse
+public static class MessagingExtensionResponse
 {
     public const string ThumbnailCardType = "application/vnd.microsoft.card.thumbnail";
 
@@ -104,7 +104,7 @@ internal static class MessagingExtensionResponse
 }
 
 /// <summary>One search result: the card to insert plus the thumbnail preview shown in the list.</summary>
-internal sealed class MessagingExtensionItem(AdaptiveCard card, string title)
+public sealed class MessagingExtensionItem(AdaptiveCard card, string title)
 {
     public AdaptiveCard Card { get; } = card;
     public string Title { get; set; } = title;

@@ -77,12 +77,12 @@ public sealed class CheckInDashboardBenchmark : IBenchmark
         }
     }
 
-    private sealed record Measurement(double Median, double P95, double Max, int Bytes);
+    internal sealed record Measurement(double Median, double P95, double Max, int Bytes);
 
-    private static void Print(string what, Measurement m) =>
+    internal static void Print(string what, Measurement m) =>
         Console.WriteLine($"   {what,-32} median {m.Median,7:0.0} ms   p95 {m.P95,7:0.0} ms   max {m.Max,7:0.0} ms   {m.Bytes / 1024.0,7:0.0} KB");
 
-    private static async Task<Measurement> TimeAsync(HttpClient client, string url)
+    internal static async Task<Measurement> TimeAsync(HttpClient client, string url)
     {
         var bytes = 0;
         var times = new List<double>();
@@ -170,7 +170,7 @@ public sealed class CheckInDashboardBenchmark : IBenchmark
         return (lastRound, answers);
     }
 
-    private static async Task<HttpClient> SignInAsync(SencoHubApp app)
+    internal static async Task<HttpClient> SignInAsync(SencoHubApp app, string aadObjectId = "lead")
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var page = await client.GetStringAsync("/dev/sign-in");
@@ -178,7 +178,7 @@ public sealed class CheckInDashboardBenchmark : IBenchmark
         var start = page.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
         var response = await client.PostAsync("/dev/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["aadObjectId"] = "lead",
+            ["aadObjectId"] = aadObjectId,
             ["returnUrl"] = "/",
             ["__RequestVerificationToken"] = page[start..page.IndexOf('"', start)],
         }));

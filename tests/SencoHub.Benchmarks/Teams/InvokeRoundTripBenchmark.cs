@@ -101,7 +101,7 @@ internal sealed class InvokeRoundTripBenchmark : IBenchmark
         }.ToJson();
     }
 
-    private static async Task<string> SendAsync(HttpClient http, Uri uri, string body)
+    internal static async Task<string> SendAsync(HttpClient http, Uri uri, string body)
     {
         using var response = await http.PostAsync(uri, new StringContent(body, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
@@ -113,7 +113,7 @@ internal sealed class InvokeRoundTripBenchmark : IBenchmark
         return text;
     }
 
-    private static async Task<List<double>> RunLoadAsync(HttpClient http, Uri uri, string body, int users, int perUser)
+    internal static async Task<List<double>> RunLoadAsync(HttpClient http, Uri uri, string body, int users, int perUser)
     {
         var times = new List<double>(users * perUser);
         await Task.WhenAll(Enumerable.Range(0, users).Select(async _ =>
@@ -161,7 +161,7 @@ internal sealed class InvokeRoundTripBenchmark : IBenchmark
     }
 
     /// <summary>The baseline: Kestrel returning the same card bytes, doing nothing else.</summary>
-    private sealed class BareEndpoint : IAsyncDisposable
+    internal sealed class BareEndpoint : IAsyncDisposable
     {
         private readonly WebApplication _app;
 

@@ -57,6 +57,50 @@ public sealed class ActionProgressTests
         await ActionCardAsync(teams, TeamsClient.PersonalChatOf(declan), "Waiting for the MIS export");
     }
 
+    /// <summary>
+    /// Presses of the same update racing each other: whichever press records it, every answer is the card as
+    /// committed, its status and its newest log entry alike (issue 12: a duplicate once answered "In progress"
+    /// over a log that said "Blocked"). Twenty rounds, so the race cannot hide.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task UpdatesFromTheCard_ConcurrentPressesOfOneUpdate_AllAnswerWithTheCommittedCard(TestProvider provider)
+    {
+        const int Rounds = 20, Presses = 5;
+        await using var teams = await TeamsApp.StartAsync(provider);
+        var aisha = DemoTrust.SencoOf("nb-oak");
+        var id = await CreateAsync(teams.App);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            teams.App.Clock.Advance(TimeSpan.FromMinutes(1));
+            var status = round % 2 == 0 ? AssignmentStatus.Blocked : AssignmentStatus.InProgress;
+            var note = $"Round {round}: waiting for the MIS export.";
+            var answers = await Task.WhenAll(Enumerable.Range(0, Presses).Select(_ => UpdateAsync(teams, aisha, id, "nb-oak", status.ToString(), note)));
+
+            foreach (var answer in answers)
+            {
+                Assert.Equal("application/vnd.microsoft.card.adaptive", answer.Type);
+                var card = answer.Body!["value"]!.ToJsonString();
+                var texts = TextBlocks(answer.Body!["value"]!).ToList();
+                Assert.True(texts.Contains($"Status: {status.Display()}"), $"round {round}: the card says {texts.FirstOrDefault(t => t.StartsWith("Status:", StringComparison.Ordinal))}, the update was {status.Display()}");
+                Assert.StartsWith($"**{status.Display()}** ·", texts.First(t => t.StartsWith("**", StringComparison.Ordinal)), StringComparison.Ordinal);
+                Assert.Contains($"Round {round}:", card, StringComparison.Ordinal);
+            }
+        }
+
+        var log = await teams.App.WithDbAsync(db => db.Set<ActionUpdate>().OrderBy(u => u.Id).Select(u => u.Note).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, Rounds).Select(r => $"Round {r}: waiting for the MIS export."), log);
+    }
+
+    private static IEnumerable<string> TextBlocks(JsonNode node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "TextBlock" => [(string)o["text"]!],
+        JsonObject o => o.SelectMany(p => p.Value is null ? [] : TextBlocks(p.Value)),
+        JsonArray a => a.SelectMany(n => n is null ? [] : TextBlocks(n)),
+        _ => [],
+    };
+
     public static TheoryData<string, string?, string?, string> BadUpdates => new()
     {
         { "Finished", "note", null, "is not a status" },

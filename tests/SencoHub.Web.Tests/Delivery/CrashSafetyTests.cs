@@ -61,7 +61,7 @@ public sealed class CrashSafetyTests
         await app.WithDbAsync(db => db.Set<OutboxMessage>().ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, DeliveryState.Sending)
             .SetProperty(m => m.LeaseOwner, "crashed-instance")
-            .SetProperty(m => m.LeaseUntil, app.Clock.GetUtcNow().AddMinutes(2))));
+            .SetProperty(m => m.LeaseUntil, app.Clock.GetUtcNow() + new DeliveryOptions().LeaseDuration)));
 
         await using var survivor = new SencoHubApp(dataDirectory: shared.Folder);
         survivor.Clock.SetUtcNow(app.Clock.GetUtcNow());
@@ -69,7 +69,8 @@ public sealed class CrashSafetyTests
         await Task.Delay(1500);
         Assert.Equal(0, Total(connector));
 
-        survivor.Clock.Advance(TimeSpan.FromMinutes(3));
+        // Leases are seconds long (renewed while their worker lives), so a dead instance's claims free up in seconds.
+        survivor.Clock.Advance(new DeliveryOptions().LeaseDuration + TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(() => Total(connector) >= 20, "the expired leases to be claimed and sent");
         await AssertExactlyOnceAsync(survivor, connector, 20);
     }
@@ -92,6 +93,31 @@ public sealed class CrashSafetyTests
         await Eventually.TrueAsync(() => Total(connector) >= Recipients, "both instances to finish", TimeSpan.FromSeconds(60));
 
         await AssertExactlyOnceAsync(one, connector);
+    }
+
+    /// <summary>
+    /// Teams answering only after two leases: the sending instance keeps renewing its claims, so
+    /// the other instance never takes them over and sends them too (with a lease that is not renewed, it would).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ASendSlowerThanTheLease_IsNotTakenOverByAnotherInstance(TestProvider provider)
+    {
+        Skip.If(provider == TestProvider.Postgres && !PostgresTestDatabase.IsAvailable, "SENCOHUB_TEST_POSTGRES is not set");
+        var lease = new DeliveryOptions().LeaseDuration;
+        await using var connector = await LoopbackConnector.StartAsync(new LoopbackConnectorOptions { SendDelay = lease * 2 });
+        await using var shared = await SharedDatabase.CreateAsync(provider);
+        await using var one = new SencoHubApp(provider, dataDirectory: shared.Folder, postgres: shared.Postgres).UseRealClock();
+        await one.StartAsync();
+        await using var two = new SencoHubApp(provider, dataDirectory: shared.Folder, postgres: shared.Postgres).UseRealClock();
+        await two.StartAsync();
+        await SeedAsync(one, connector, count: 10);
+        await Eventually.TrueAsync(async () => await one.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.State == DeliveryState.Sending)) == 10,
+            "every message to be claimed");
+
+        // Outcomes are recorded two leases after the sends: a claim taken over meanwhile would have sent again by then.
+        await AssertExactlyOnceAsync(one, connector, 10);
+        Assert.Equal(10, connector.Requests.Count(r => r.Method == "POST"));
     }
 
     /// <summary>One personal chat per recipient on the connector, and one queued message each.</summary>

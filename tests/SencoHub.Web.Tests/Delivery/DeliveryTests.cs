@@ -93,13 +93,21 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ToPerson_NeverSeen_FailsWithAReasonPeopleCanActOn()
+    public async Task ToPerson_NeverSeen_WaitsForThem_WithAReasonPeopleCanActOn_NotFailed()
     {
         await QueueAsync((outbox, ct) => outbox.ToPersonAsync(DemoTrust.Trustee.AadObjectId, Activity.CreateMessage("x"), "test:unreachable", "test", cancellationToken: ct));
 
-        var failed = await FinishedAsync("test:unreachable");
-        Assert.Equal(DeliveryState.Failed, failed.State);
-        Assert.Contains("not installed the app", failed.FailureReason);
+        await Eventually.TrueAsync(async () => (await MessageAsync("test:unreachable")).State == DeliveryState.WaitingForInstall, "held for them");
+        var held = await MessageAsync("test:unreachable");
+        Assert.Contains("not installed the app", held.FailureReason);
+        Assert.Null(held.CompletedAt);
+        Assert.Null(held.LeaseOwner);
+
+        await _teams.Teams.InstallPersonalAsync(DemoTrust.Trustee);
+
+        var delivered = await DeliveredAsync("test:unreachable");
+        Assert.Null(delivered.FailureReason);
+        Assert.Single(_teams.Connector.Received(TeamsClient.PersonalChatOf(DemoTrust.Trustee)), a => a.Activity.Text == "x");
     }
 
     [Fact]
@@ -165,7 +173,7 @@ public sealed class DeliveryTests : IAsyncLifetime
 
         await QueueAsync((outbox, ct) => outbox.ToNetworkChannelAsync(Activity.CreateMessage("Round summary"), "test:channel", "test", "summary:1", cancellationToken: ct));
         var delivered = await DeliveredAsync("test:channel");
-        await QueueAsync((outbox, ct) => outbox.ReplaceDeliveredAsync("summary:1", Activity.CreateMessage("Round summary (updated)"), "test:channel:update", "test", ct));
+        await QueueAsync((outbox, ct) => outbox.ReplaceDeliveredAsync("summary:1", Activity.CreateMessage("Round summary (updated)"), "test:channel:update", "test", cancellationToken: ct));
         await DeliveredAsync("test:channel:update");
 
         var shown = _teams.Connector.Messages(TeamsClient.TeamId).Single(m => m.Id == delivered.SentActivityId);

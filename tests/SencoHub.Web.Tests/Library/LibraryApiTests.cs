@@ -10,6 +10,8 @@ using static SencoHub.Web.Tests.Library.TestDocuments;
 
 namespace SencoHub.Web.Tests.Library;
 
+// Uploads spool to the shared temp folder, which ARefusedUpload_LeavesNothingStored checks is empty: these never run at the same time.
+[Collection(LibraryTestKit.LibraryUploads)]
 public sealed class LibraryApiTests
 {
     [Theory]

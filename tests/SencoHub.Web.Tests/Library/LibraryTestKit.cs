@@ -12,6 +12,9 @@ namespace SencoHub.Web.Tests.Library;
 
 public static class LibraryTestKit
 {
+    /// <summary>Test classes whose uploads spool to the temp folder at the same time as a test that checks it is empty.</summary>
+    public const string LibraryUploads = "Library uploads";
+
     /// <summary>The app with the demo trust but an empty library (SencoHubApp's default; the demo library has tests of its own).</summary>
     public static Task<SencoHubApp> StartAsync(TestProvider provider, params (string Key, string Value)[] settings)
     {

@@ -28,8 +28,8 @@ public sealed partial class NavigationTests
         using var lead = await SignInTests.SignedInBrowserAsync(app, DemoTrust.SendLead.AadObjectId);
         using var senco = await SignInTests.SignedInBrowserAsync(app, DemoTrust.SencoOf("nb-oak").AadObjectId);
 
-        Assert.Equal(["Home", "Strategy", "Check-ins", "Actions", "Admin"], NavTitles(await lead.GetStringAsync("/strategy")));
-        Assert.Equal(["Home", "Strategy", "Check-ins", "Actions"], NavTitles(await senco.GetStringAsync("/strategy")));
+        Assert.Equal(["Home", "Strategy", "Check-ins", "Actions", "Library", "Admin"], NavTitles(await lead.GetStringAsync("/strategy")));
+        Assert.Equal(["Home", "Strategy", "Check-ins", "Actions", "Library"], NavTitles(await senco.GetStringAsync("/strategy")));
         Assert.Contains("<a href=\"/strategy\" aria-current=\"page\">Strategy</a>", await senco.GetStringAsync("/strategy"), StringComparison.Ordinal);
     }
 

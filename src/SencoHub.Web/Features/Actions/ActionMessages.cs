@@ -99,7 +99,10 @@ public sealed class ActionMessages(SencoHubDb db, Outbox outbox, ActionCards car
 
             var person = await directory.FindAsync(ActionTracking.Recipient(key), cancellationToken);
             var card = cards.ForSchool(action, school, CardAudience.For(person, action, school));
-            await outbox.ReplaceDeliveredAsync(key, card.ToMessage($"SEND action for {school.SchoolName}"), $"{key}:rev:{revision}", topic, cancellationToken);
+            // Someone who has not installed the app yet still needs an open action, not a withdrawn or finished one.
+            var stillNeeded = action.State == ActionState.Open && school.Status != AssignmentStatus.Done;
+            await outbox.ReplaceDeliveredAsync(key, card.ToMessage($"SEND action for {school.SchoolName}"), $"{key}:rev:{revision}", topic,
+                stillNeeded ? IfUnreachable.Hold : IfUnreachable.Skip, cancellationToken);
         }
     }
 

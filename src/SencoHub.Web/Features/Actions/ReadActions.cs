@@ -77,11 +77,16 @@ public sealed class ReadActions(SencoHubDb db, DirectoryService directory, Calen
     }
 
     /// <summary>The action tracked for a change, with everything its rules need.</summary>
+    /// <remarks>
+    /// One statement, so one snapshot: split queries could read a school's status from before a racing
+    /// press committed and its log from after, and a duplicate press then answered with a card that
+    /// contradicted itself. Updates hang off assignments (no sibling collections), so no row explosion.
+    /// </remarks>
     internal Task<ActionItem?> LoadForChangeAsync(int id, CancellationToken cancellationToken) =>
         db.Set<ActionItem>()
             .Include(a => a.Assignments).ThenInclude(s => s.Acknowledgement)
             .Include(a => a.Assignments).ThenInclude(s => s.Updates)
-            .AsSplitQuery()
+            .AsSingleQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>A tracked action as it stands in memory (changes not yet saved included), every school.</summary>

@@ -62,6 +62,34 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
             });
         }
 
+        foreach (var (commandId, handler) in registry.MessageExtensions)
+        {
+            router.OnQuery(commandId, async (turn, query, ct) =>
+            {
+                var botTurn = await BotTurn.StartAsync(turn, ct);
+                return botTurn.Person is null
+                    ? MessagingExtensionResponse.Message(BotCards.NotInDirectory)
+                    : await ((IMessageExtension)turn.Services.GetRequiredService(handler)).QueryAsync(botTurn, query, ct);
+            });
+        }
+
+        router.OnInvoke(InvokeNames.ComposeExtensionSelectItem, async (turn, ct) =>
+        {
+            var value = turn.Activity.Value;
+            var commandId = value is { ValueKind: System.Text.Json.JsonValueKind.Object } v && v.TryGetProperty("commandId", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+                ? id.GetString() : null;
+            var extension = registry.MessageExtensions.FirstOrDefault(e => string.Equals(e.CommandId, commandId, StringComparison.Ordinal));
+            if (extension.Handler is null)
+            {
+                return MessagingExtensionResponse.Message("That result is no longer available; search again.");
+            }
+
+            var botTurn = await BotTurn.StartAsync(turn, ct);
+            return botTurn.Person is null
+                ? MessagingExtensionResponse.Message(BotCards.NotInDirectory)
+                : await ((IMessageExtension)turn.Services.GetRequiredService(extension.Handler)).SelectItemAsync(botTurn, value!.Value, ct);
+        });
+
         return router;
     }
 
@@ -105,6 +133,8 @@ internal sealed partial class SencoHubBot(BotRegistry registry, IMemoryCache see
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // Someone seen for the first time gets what waited for them (after the save: the worker needs their chat).
+        await store.ReleaseHeldAsync(cancellationToken);
         return true;
     }
 

@@ -122,7 +122,8 @@ public sealed partial class SubmitCheckInFromCard(SencoHubDb db, CheckInCardAcce
         {
             await outbox.ReplaceDeliveredAsync(OpenCheckInRound.CardTrackingKey(context.RoundId, context.SchoolId, senco.AadObjectId),
                 card.ToMessage("SEND check-in received"),
-                $"checkins:{context.RoundId}:received:{context.SchoolId}:{senco.AadObjectId}:{response.Revision}", "checkins.received", cancellationToken);
+                $"checkins:{context.RoundId}:received:{context.SchoolId}:{senco.AadObjectId}:{response.Revision}", "checkins.received",
+                IfUnreachable.Skip, cancellationToken);
         }
     }
 

@@ -24,7 +24,8 @@ public sealed partial class AddResource(
 {
     public const string ContributionsFolder = "contributions";
 
-    public async Task<AddedResource> AddAsync(HttpRequest request, SignedInPerson person, CancellationToken cancellationToken)
+    /// <param name="checkForm">Runs once the form is read and before anything is checked or stored (the tab checks its anti-forgery field here).</param>
+    public async Task<AddedResource> AddAsync(HttpRequest request, SignedInPerson person, CancellationToken cancellationToken, Func<UploadForm, Task>? checkForm = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         await access.EnsureMayContributeAsync(person, cancellationToken);
@@ -36,6 +37,11 @@ public sealed partial class AddResource(
         }
 
         await using var form = await UploadForm.ReadAsync(request, inspector, maxBytes, cancellationToken);
+        if (checkForm is not null)
+        {
+            await checkForm(form);
+        }
+
         var errors = new Dictionary<string, string[]>();
         var forResource = await ForResourceAsync(form.Field("resourceId"), person, errors, cancellationToken);
         var input = form.ToMetadata();

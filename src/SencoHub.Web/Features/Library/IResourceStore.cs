@@ -28,7 +28,9 @@ public interface IResourceStore
 
     /// <summary>
     /// Changes people made in the store directly since <paramref name="cursor"/> (null: from the
-    /// start), a page at a time, for the index; the local store has none.
+    /// start), a page at a time, for the index; the local store has none. A page with a null
+    /// <see cref="ResourceChangePage.Cursor"/> after a non-null one means the store has forgotten the
+    /// cursor (SharePoint's 410 Gone): start again from the start and reconcile.
     /// </summary>
     Task<ResourceChangePage> ListChangesAsync(string? cursor, CancellationToken cancellationToken = default);
 }
@@ -49,6 +51,8 @@ public sealed record ResourceChangePage(IReadOnlyList<ResourceChange> Changes, s
 /// <summary>
 /// One document added, changed or removed in the store directly. <see cref="Fields"/> holds the
 /// store's column values as text (names as in <see cref="ResourceMetadataInput"/>), to be checked
-/// like anything a person types.
+/// like anything a person types. <see cref="StoredContent.Sha256"/> is empty: only the content itself tells.
 /// </summary>
-public sealed record ResourceChange(string ItemId, bool Deleted, StoredContent? Content = null, ResourceMetadataInput? Fields = null, DateTimeOffset? ChangedAt = null);
+/// <param name="ChangedBy">The name the store gives the person who changed it, if any.</param>
+public sealed record ResourceChange(string ItemId, bool Deleted, StoredContent? Content = null, ResourceMetadataInput? Fields = null, DateTimeOffset? ChangedAt = null,
+    string? ChangedBy = null);

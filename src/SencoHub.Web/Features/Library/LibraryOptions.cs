@@ -38,8 +38,23 @@ public sealed class SharePointLibraryOptions
     /// <summary>The trust's SEND site, e.g. <c>https://contoso.sharepoint.com/sites/SEND</c>.</summary>
     public string? SiteUrl { get; set; }
 
-    /// <summary>The document library's title in that site.</summary>
+    /// <summary>The document library's title in that site; unset, the site's default library.</summary>
     public string? LibraryName { get; set; }
+
+    /// <summary>Splits the site address into Graph's <c>{hostname}</c> and <c>/{server-relative-path}</c>.</summary>
+    public static bool TryParseSite(string? siteUrl, out string host, out string path)
+    {
+        host = path = string.Empty;
+        if (!Uri.TryCreate(siteUrl?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(uri.Query)
+            || uri.AbsolutePath.Trim('/').Length == 0)
+        {
+            return false;
+        }
+
+        host = uri.Host;
+        path = "/" + uri.AbsolutePath.Trim('/');
+        return true;
+    }
 }
 
 public sealed class UploadOptions

@@ -71,6 +71,12 @@ public sealed class UploadForm : IAsyncDisposable
                     }
 
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    if (string.IsNullOrEmpty(fileName) && await IsEmptyAsync(section.Body, cancellationToken))
+                    {
+                        // A browser form sends an empty, nameless part for a file input left blank (a link was given instead).
+                        continue;
+                    }
+
                     inspector.CheckName(fileName);
                     form.FileName = fileName;
                     form.File = await SpooledFile.CopyAsync(section.Body, maxBytes, cancellationToken);
@@ -106,6 +112,12 @@ public sealed class UploadForm : IAsyncDisposable
         {
             await File.DisposeAsync();
         }
+    }
+
+    private static async Task<bool> IsEmptyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var probe = new byte[1];
+        return await body.ReadAsync(probe, cancellationToken) == 0;
     }
 
     private static async Task<string> ReadFieldAsync(Stream body, string name, CancellationToken cancellationToken)

@@ -92,7 +92,8 @@ public sealed class AcknowledgeStrategy(SencoHubDb db, ReadStrategy read, Outbox
         var card = cards.Acknowledged(version, person.Name, at);
         foreach (var key in keys)
         {
-            await outbox.ReplaceDeliveredAsync(key, card.ToMessage($"Strategy version {version.Number} acknowledged"), key + ":acknowledged", "strategy.acknowledged", cancellationToken);
+            await outbox.ReplaceDeliveredAsync(key, card.ToMessage($"Strategy version {version.Number} acknowledged"), key + ":acknowledged", "strategy.acknowledged",
+                IfUnreachable.Skip, cancellationToken);
         }
     }
 }

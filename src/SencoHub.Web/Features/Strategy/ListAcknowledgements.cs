@@ -2,22 +2,25 @@ using Microsoft.EntityFrameworkCore;
 using SencoHub.Web.Features.Directory;
 using SencoHub.Web.Platform.Auth;
 using SencoHub.Web.Platform.Data;
+using SencoHub.Web.Platform.Delivery;
 using SencoHub.Web.Platform.Hosting;
 
 namespace SencoHub.Web.Features.Strategy;
 
 /// <param name="Headteacher">Null when the directory has no headteacher for the school.</param>
+/// <param name="Card">Where the version's card to them stands in Teams; null when none was sent (not a headteacher then).</param>
 public sealed record AcknowledgementRow(string SchoolId, string SchoolName, int? HeadteacherPersonId, string? Headteacher,
-    DateTimeOffset? AcknowledgedAt, DateOnly? LastRemindedOn)
+    DateTimeOffset? AcknowledgedAt, DateOnly? LastRemindedOn, RecipientDelivery? Card = null)
 {
     public bool Outstanding => Headteacher is not null && AcknowledgedAt is null;
 }
 
+/// <param name="CannotReachYet">Outstanding headteachers whose card waits because they have not installed the app: not failed, not delivered.</param>
 public sealed record AcknowledgementBoard(int VersionId, int Number, string Title, StrategyState State, DateTimeOffset? PublishedAt,
-    int Acknowledged, int Outstanding, IReadOnlyList<AcknowledgementRow> Rows);
+    int Acknowledged, int Outstanding, IReadOnlyList<AcknowledgementRow> Rows, int CannotReachYet = 0);
 
 /// <summary>Who has acknowledged a published version: one row per school and headteacher (school × headteacher).</summary>
-public sealed class ListAcknowledgements(SencoHubDb db, DirectoryService directory)
+public sealed class ListAcknowledgements(SencoHubDb db, DirectoryService directory, DeliveryReach reach)
 {
     public async Task<AcknowledgementBoard> BoardAsync(int versionId, SignedInPerson viewer, CancellationToken cancellationToken = default)
     {
@@ -39,7 +42,8 @@ public sealed class ListAcknowledgements(SencoHubDb db, DirectoryService directo
 
         var rows = await RowsAsync(versionId, cancellationToken);
         return new AcknowledgementBoard(version.Id, version.Number, version.Title, version.State, version.PublishedAt,
-            rows.Count(r => r.AcknowledgedAt is not null), rows.Count(r => r.Outstanding), rows);
+            rows.Count(r => r.AcknowledgedAt is not null), rows.Count(r => r.Outstanding), rows,
+            rows.Count(r => r.Outstanding && r.Card == RecipientDelivery.CannotReachYet));
     }
 
     /// <summary>
@@ -54,6 +58,7 @@ public sealed class ListAcknowledgements(SencoHubDb db, DirectoryService directo
         var reminded = (await db.Set<StrategyNudge>().AsNoTracking().Where(n => n.VersionId == versionId)
                 .Select(n => new { n.PersonId, n.On }).ToListAsync(cancellationToken))
             .GroupBy(n => n.PersonId).ToDictionary(g => g.Key, g => g.Max(n => n.On));
+        var cards = await reach.OfAsync([.. heads.Select(h => StrategyTracking.PersonCard(versionId, h.AadObjectId))], cancellationToken);
         var rows = new List<AcknowledgementRow>();
         foreach (var school in schools)
         {
@@ -62,7 +67,8 @@ public sealed class ListAcknowledgements(SencoHubDb db, DirectoryService directo
             {
                 var acknowledged = acknowledgements.FirstOrDefault(a => a.SchoolId == school.Id && a.PersonId == head.PersonId);
                 rows.Add(new AcknowledgementRow(school.Id, school.Name, head.PersonId, head.Name, acknowledged?.AcknowledgedAt,
-                    reminded.TryGetValue(head.PersonId, out var on) ? on : null));
+                    reminded.TryGetValue(head.PersonId, out var on) ? on : null,
+                    cards.TryGetValue(StrategyTracking.PersonCard(versionId, head.AadObjectId), out var card) ? card : null));
             }
 
             rows.AddRange(acknowledgements.Where(a => a.SchoolId == school.Id && !schoolHeads.Any(h => h.PersonId == a.PersonId))

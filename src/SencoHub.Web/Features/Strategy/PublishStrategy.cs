@@ -102,7 +102,8 @@ public sealed class PublishStrategy(
         var card = cards.Superseded(oldView, current);
         foreach (var key in keys)
         {
-            await outbox.ReplaceDeliveredAsync(key, card.ToMessage($"Strategy version {old.Number} superseded"), key + ":superseded", "strategy.superseded", cancellationToken);
+            await outbox.ReplaceDeliveredAsync(key, card.ToMessage($"Strategy version {old.Number} superseded"), key + ":superseded", "strategy.superseded",
+                IfUnreachable.Skip, cancellationToken);
         }
     }
 

@@ -16,11 +16,24 @@ public interface ICardAction
     Task<AdaptiveCardInvokeResponse> HandleAsync(BotTurn turn, CardActionRequest action, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A search message extension (a manifest <c>composeExtensions</c> query command): answers
+/// <c>composeExtension/query</c>, and <c>composeExtension/selectItem</c> for the previews it made,
+/// whose tap value carries its command id.
+/// </summary>
+public interface IMessageExtension
+{
+    Task<InvokeResponse> QueryAsync(BotTurn turn, MessagingExtensionQuery query, CancellationToken cancellationToken);
+
+    Task<InvokeResponse> SelectItemAsync(BotTurn turn, System.Text.Json.JsonElement value, CancellationToken cancellationToken);
+}
+
 /// <summary>What features register with the bot; read once to build the router and the help card.</summary>
 public sealed class BotRegistry
 {
     internal List<CommandRegistration> Commands { get; } = [];
     internal List<(string Verb, Type Handler)> CardActions { get; } = [];
+    internal List<(string CommandId, Type Handler)> MessageExtensions { get; } = [];
 
     /// <summary>The commands someone in these roles can use, for the help card.</summary>
     public IReadOnlyList<CommandRegistration> CommandsFor(SignedInPerson person) =>
@@ -46,6 +59,15 @@ public static class BotRegistrationExtensions
     {
         services.AddScoped<THandler>();
         Registry(services).CardActions.Add((verb, typeof(THandler)));
+        return services;
+    }
+
+    /// <param name="commandId">The manifest's command id; selectItem tap values must carry it as <c>commandId</c>.</param>
+    public static IServiceCollection AddMessageExtension<THandler>(this IServiceCollection services, string commandId)
+        where THandler : class, IMessageExtension
+    {
+        services.AddScoped<THandler>();
+        Registry(services).MessageExtensions.Add((commandId, typeof(THandler)));
         return services;
     }
 

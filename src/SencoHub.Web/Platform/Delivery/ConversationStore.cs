@@ -6,10 +6,16 @@ using SencoHub.Web.Platform.Web;
 
 namespace SencoHub.Web.Platform.Delivery;
 
-/// <summary>Keeps the conversation references the bot learns from incoming activities.</summary>
-public sealed class ConversationStore(SencoHubDb db, TimeProvider clock, IMemoryCache recent)
+/// <summary>
+/// Keeps the conversation references the bot learns from incoming activities, and releases what the
+/// outbox held for people the bot could not reach until now.
+/// </summary>
+public sealed class ConversationStore(SencoHubDb db, TimeProvider clock, IMemoryCache recent, DeliverySignal signal)
 {
     private static readonly TimeSpan SeenRefreshInterval = TimeSpan.FromMinutes(10);
+
+    // People this capture made reachable (a personal chat, or seen in a team or chat): released after the save.
+    private readonly HashSet<string> _reached = new(StringComparer.Ordinal);
 
     /// <summary>Records (or refreshes) the conversation and the people in it; the caller saves when this returns true.</summary>
     public async Task<bool> CaptureAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -59,6 +65,7 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock, IMemory
         if (kind == ConversationKind.Personal && activity.From?.AadObjectId is { Length: > 0 } objectId)
         {
             (record.UserId, record.UserAadObjectId) = (activity.From.Id, objectId);
+            _reached.Add(objectId);
         }
 
         if (IsBotAdded(activity))
@@ -73,6 +80,31 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock, IMemory
 
         return true;
     }
+
+    /// <summary>
+    /// Queues again what the outbox held for the people the last capture made reachable (their open round's
+    /// check-in card, a strategy version, their actions: whatever features still hold for them). Call after
+    /// the capture is saved, so the worker finds their chat when it sends.
+    /// </summary>
+    public async Task ReleaseHeldAsync(CancellationToken cancellationToken = default)
+    {
+        if (_reached.Count == 0)
+        {
+            return;
+        }
+
+        var released = await OutboxClaims.ReleaseHeldAsync(db, [.. _reached], clock.GetUtcNow(), cancellationToken);
+        _reached.Clear();
+        if (released > 0)
+        {
+            signal.Notify();
+        }
+    }
+
+    /// <summary>Whether the bot has a personal chat with this person, or has seen them and can open one.</summary>
+    public async Task<bool> CanReachAsync(string aadObjectId, CancellationToken cancellationToken = default) =>
+        await PersonalChatOfAsync(aadObjectId, cancellationToken) is not null
+        || await db.Set<TeamsUser>().AnyAsync(u => u.AadObjectId == aadObjectId && u.TenantId != null, cancellationToken);
 
     /// <summary>Makes the next capture of this activity's conversation record it again.</summary>
     public void ForgetRecentlySeen(Activity activity)
@@ -168,6 +200,7 @@ public sealed class ConversationStore(SencoHubDb db, TimeProvider clock, IMemory
 
         user.TenantId = activity.TenantId ?? user.TenantId;
         user.BotId = activity.Recipient?.Id ?? user.BotId;
+        _reached.Add(objectId);
     }
 
     private async Task<ConversationRecord?> FindTrackedAsync(string conversationId, CancellationToken cancellationToken) =>

@@ -24,12 +24,22 @@ public sealed class DeliveryConnector
             options.AdditionalTrustedHosts.Add(host);
         }
 
-        Client = new ConnectorClient(httpClients.CreateClient(HttpClientName), tokens, options,
-            bot.Value.EnableRateLimiting ? limiter : null, wallClock, logger);
+        Pacing = bot.Value.EnableRateLimiting ? limiter : null;
+        Client = new ConnectorClient(httpClients.CreateClient(HttpClientName), tokens, options, Pacing, wallClock, logger);
+        Unpaced = new ConnectorClient(httpClients.CreateClient(HttpClientName), tokens, options, null, wallClock, logger);
         BotId = string.IsNullOrWhiteSpace(bot.Value.Authentication.AppId) ? null : "28:" + bot.Value.Authentication.AppId;
     }
 
     public ConnectorClient Client { get; }
+
+    /// <summary>
+    /// For new messages: the caller waits for <see cref="Pacing"/> itself, so it can record "about to send" after
+    /// the wait and right before the request (the only window in which a crash can repeat a message).
+    /// </summary>
+    public ConnectorClient Unpaced { get; }
+
+    /// <summary>Teams' rate limits, when enabled.</summary>
+    public TeamsRateLimiter? Pacing { get; }
 
     /// <summary>The bot's own id for creating conversations, when an app id is configured.</summary>
     public string? BotId { get; }

@@ -17,8 +17,12 @@ public sealed class DeliveryOptions
     [Range(1, 256)]
     public int Concurrency { get; set; } = 32;
 
-    /// <summary>How long a claim lasts; a worker that dies mid-send frees its messages after this.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim lasts unless renewed. A live worker renews its claims every third of this, so a
+    /// worker that dies (kill -9, a lost machine) frees its messages for another instance within this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:10:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often an idle worker looks for due messages (it is also woken when messages are queued).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -10,6 +10,7 @@ public static class DeliverySetup
         services.AddSingleton<DeliverySignal>();
         services.AddScoped<Outbox>();
         services.AddScoped<ConversationStore>();
+        services.AddScoped<DeliveryReach>();
         services.AddScoped<SendOutboxMessage>();
         services.AddHttpClient(DeliveryConnector.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<DeliveryConnector>();

@@ -1,20 +1,28 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using SencoHub.Teams.Hosting;
 using SencoHub.Web.Platform.Data;
 
 namespace SencoHub.Web.Platform.Delivery;
 
 /// <summary>
-/// Sends the outbox in the background: claims due messages with a lease, sends them within
-/// Teams' limits, records each outcome. Stopping lets sends in flight finish and be recorded,
-/// and hands unstarted claims back; a crash leaves leases that expire and are claimed again.
+/// Sends the outbox in the background: claims due messages with a short lease, renews it while it
+/// holds them, sends them within Teams' limits, records each outcome. Stopping lets sends in flight
+/// finish and be recorded, and hands unstarted claims back; a crash leaves leases that stop being
+/// renewed, so another instance (or this one restarted) claims them within a lease.
 /// </summary>
 internal sealed partial class DeliveryWorker(
-    IServiceScopeFactory scopes, DeliverySignal signal, TimeProvider clock, IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger)
+    IServiceScopeFactory scopes, DeliverySignal signal, TimeProvider clock,
+    [FromKeyedServices(TeamsBotServiceCollectionExtensions.ClockKey)] TimeProvider wallClock,
+    IOptions<DeliveryOptions> options, ILogger<DeliveryWorker> logger)
     : BackgroundService
 {
     // Unique per process and worker; fits the 100-character lease column.
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    // Claimed and not yet finished (queued or in flight): the claims the renewal keeps alive.
+    private readonly ConcurrentDictionary<long, byte> _held = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +31,50 @@ internal sealed partial class DeliveryWorker(
             return;
         }
 
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewLeasesAsync(renewing.Token);
+        try
+        {
+            await SendUntilStoppedAsync(stoppingToken);
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+        }
+    }
+
+    /// <summary>Every third of a lease (wall time: the app's clock may be a test's), extends the claims still held.</summary>
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        var interval = options.Value.LeaseDuration / 3;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, wallClock, cancellationToken);
+                if (_held.IsEmpty)
+                {
+                    continue;
+                }
+
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<SencoHubDb>();
+                await OutboxClaims.RenewAsync(db, _owner, [.. _held.Keys], clock.GetUtcNow() + options.Value.LeaseDuration, CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogRenewFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task SendUntilStoppedAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -54,7 +106,7 @@ internal sealed partial class DeliveryWorker(
     {
         var sent = 0;
         var unstarted = new List<long>();
-        await Parallel.ForEachAsync(ClaimAllDueAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency }, async (id, _) =>
+        await Parallel.ForEachAsync(ClaimAllDueAsync(stoppingToken), new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency }, async (id, sendToken) =>
         {
             if (stoppingToken.IsCancellationRequested)
             {
@@ -74,8 +126,12 @@ internal sealed partial class DeliveryWorker(
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // Left claimed: the lease expires and the message is tried again.
                 LogSendFailed(logger, ex, id);
+                await RetryLaterAsync(id);
+            }
+            finally
+            {
+                _held.TryRemove(id, out _);
             }
         });
 
@@ -83,9 +139,31 @@ internal sealed partial class DeliveryWorker(
         {
             await using var scope = scopes.CreateAsyncScope();
             await OutboxClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<SencoHubDb>(), _owner, unstarted, CancellationToken.None);
+            foreach (var id in unstarted)
+            {
+                _held.TryRemove(id, out _);
+            }
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Hands the claim back to be tried in a while. If even that fails (the database is away), the claim is
+    /// no longer renewed, so another instance takes it when its lease runs out.
+    /// </summary>
+    private async Task RetryLaterAsync(long id)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await OutboxClaims.RetryLaterAsync(scope.ServiceProvider.GetRequiredService<SencoHubDb>(), _owner, id,
+                clock.GetUtcNow() + TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSendFailed(logger, ex, id);
+        }
     }
 
     /// <summary>
@@ -124,6 +202,11 @@ internal sealed partial class DeliveryWorker(
 
                     foreach (var id in claimed)
                     {
+                        _held[id] = 0;
+                    }
+
+                    foreach (var id in claimed)
+                    {
                         // Waits while a whole batch is still queued: claims stay one batch ahead.
                         await queue.Writer.WriteAsync(id, CancellationToken.None);
                     }
@@ -142,6 +225,9 @@ internal sealed partial class DeliveryWorker(
     [LoggerMessage(Level = LogLevel.Error, Message = "The delivery worker loop failed; retrying")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox message {Id} failed unexpectedly; it will be retried after its lease")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox message {Id} failed unexpectedly; it will be tried again")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, long id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the outbox leases failed; trying again")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception);
 }

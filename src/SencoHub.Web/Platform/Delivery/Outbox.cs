@@ -11,8 +11,13 @@ namespace SencoHub.Web.Platform.Delivery;
 /// </summary>
 public sealed class Outbox(SencoHubDb db, TimeProvider clock, DeliverySignal signal)
 {
+    /// <param name="ifUnreachable">
+    /// For someone the bot cannot reach yet: <see cref="IfUnreachable.Hold"/> (the default) keeps the message
+    /// until they install the app or are first seen; reminders pass <see cref="IfUnreachable.Skip"/>.
+    /// </param>
     public Task<bool> ToPersonAsync(string aadObjectId, Activity message, string idempotencyKey, string topic,
-        string? trackingKey = null, DateTimeOffset? notBefore = null, CancellationToken cancellationToken = default) =>
+        string? trackingKey = null, DateTimeOffset? notBefore = null, IfUnreachable ifUnreachable = IfUnreachable.Hold,
+        CancellationToken cancellationToken = default) =>
         AddAsync(new OutboxMessage
         {
             IdempotencyKey = idempotencyKey,
@@ -21,6 +26,7 @@ public sealed class Outbox(SencoHubDb db, TimeProvider clock, DeliverySignal sig
             TargetAadObjectId = aadObjectId,
             ActivityJson = message.ToJson(),
             TrackingKey = trackingKey,
+            IfUnreachable = ifUnreachable,
         }, notBefore, cancellationToken);
 
     public Task<bool> ToNetworkChannelAsync(Activity message, string idempotencyKey, string topic,
@@ -47,7 +53,13 @@ public sealed class Outbox(SencoHubDb db, TimeProvider clock, DeliverySignal sig
         }, notBefore, cancellationToken);
 
     /// <summary>Replaces what was delivered under <paramref name="trackingKey"/> (e.g. a card that is now out of date).</summary>
-    public async Task<bool> ReplaceDeliveredAsync(string trackingKey, Activity message, string idempotencyKey, string topic, CancellationToken cancellationToken = default)
+    /// <param name="ifHeld">
+    /// When the original is still held for someone who has not installed the app: <see cref="IfUnreachable.Hold"/>
+    /// (the default) makes this the card they get when they appear; <see cref="IfUnreachable.Skip"/> means the
+    /// original no longer matters (answered, acknowledged, superseded, withdrawn), so neither is sent.
+    /// </param>
+    public async Task<bool> ReplaceDeliveredAsync(string trackingKey, Activity message, string idempotencyKey, string topic,
+        IfUnreachable ifHeld = IfUnreachable.Hold, CancellationToken cancellationToken = default)
     {
         var delivered = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.TrackingKey == trackingKey && m.ReplacesTrackingKey == null)
@@ -67,6 +79,7 @@ public sealed class Outbox(SencoHubDb db, TimeProvider clock, DeliverySignal sig
             TargetConversationId = delivered.TargetConversationId,
             ActivityJson = message.ToJson(),
             ReplacesTrackingKey = trackingKey,
+            IfUnreachable = ifHeld,
         }, null, cancellationToken);
     }
 

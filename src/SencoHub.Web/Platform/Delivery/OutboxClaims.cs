@@ -8,6 +8,9 @@ namespace SencoHub.Web.Platform.Delivery;
 /// locked with <c>FOR UPDATE SKIP LOCKED</c>, so no two workers claim the same message. SQLite
 /// serialises writers, so a conditional update claims atomically there. Retries that have waited
 /// out a Retry-After go first, so they do not pile up behind a long queue of new messages.
+/// Leases are short and renewed while the worker holding them lives (<see cref="RenewAsync"/>), so a
+/// killed instance's claims are taken over within seconds. A worker never takes over its own expired
+/// claims: they are still queued in it (a test clock can jump past them) and would be sent twice.
 /// </summary>
 internal static class OutboxClaims
 {
@@ -21,7 +24,7 @@ internal static class OutboxClaims
                 WHERE "Id" IN (
                     SELECT "Id" FROM outbox_messages
                     WHERE ("State" IN ('Pending', 'Waiting') AND "DueAt" <= {now})
-                       OR ("State" = 'Sending' AND "LeaseUntil" < {now})
+                       OR ("State" = 'Sending' AND "LeaseUntil" < {now} AND "LeaseOwner" <> {owner})
                     ORDER BY CASE WHEN "State" = 'Waiting' THEN 0 ELSE 1 END, "DueAt", "Id"
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
@@ -29,7 +32,7 @@ internal static class OutboxClaims
                 """).ToListAsync(cancellationToken);
         }
 
-        var candidates = await Claimable(db, now)
+        var candidates = await Claimable(db, now, owner)
             .OrderBy(m => m.State == DeliveryState.Waiting ? 0 : 1).ThenBy(m => m.DueAt).ThenBy(m => m.Id)
             .Select(m => m.Id).Take(batchSize).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
@@ -38,7 +41,7 @@ internal static class OutboxClaims
         }
 
         // Re-checks claimability in the same statement, so a competing process cannot double-claim.
-        await Claimable(db, now).Where(m => candidates.Contains(m.Id))
+        await Claimable(db, now, owner).Where(m => candidates.Contains(m.Id))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.State, DeliveryState.Sending)
                 .SetProperty(m => m.LeaseOwner, owner)
@@ -63,8 +66,34 @@ internal static class OutboxClaims
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
 
-    private static IQueryable<OutboxMessage> Claimable(SencoHubDb db, DateTimeOffset now) =>
+    /// <summary>Extends this worker's claims on the messages it still holds; returns how many it still owns.</summary>
+    public static Task<int> RenewAsync(SencoHubDb db, string owner, IReadOnlyCollection<long> ids, DateTimeOffset until, CancellationToken cancellationToken) =>
+        db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id) && m.LeaseOwner == owner && m.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), cancellationToken);
+
+    /// <summary>Hands a claim back to be tried again later (its send failed unexpectedly).</summary>
+    public static Task RetryLaterAsync(SencoHubDb db, string owner, long id, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        db.Set<OutboxMessage>().Where(m => m.Id == id && m.LeaseOwner == owner && m.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, DeliveryState.Waiting)
+                .SetProperty(m => m.DueAt, dueAt)
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+
+    /// <summary>
+    /// People the bot can now reach (they installed the app, or were seen in a team or chat): what was held
+    /// for them is queued again, once — a conditional update, so concurrent sightings release it only once.
+    /// </summary>
+    public static Task<int> ReleaseHeldAsync(SencoHubDb db, IReadOnlyCollection<string> aadObjectIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Set<OutboxMessage>()
+            .Where(m => m.State == DeliveryState.WaitingForInstall && m.TargetAadObjectId != null && aadObjectIds.Contains(m.TargetAadObjectId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, DeliveryState.Pending)
+                .SetProperty(m => m.DueAt, now)
+                .SetProperty(m => m.FailureReason, (string?)null), cancellationToken);
+
+    private static IQueryable<OutboxMessage> Claimable(SencoHubDb db, DateTimeOffset now, string owner) =>
         db.Set<OutboxMessage>().Where(m =>
             ((m.State == DeliveryState.Pending || m.State == DeliveryState.Waiting) && m.DueAt <= now)
-            || (m.State == DeliveryState.Sending && m.LeaseUntil < now));
+            || (m.State == DeliveryState.Sending && m.LeaseUntil < now && m.LeaseOwner != owner));
 }

@@ -17,6 +17,28 @@ public enum DeliveryState
 
     Delivered,
     Failed,
+
+    /// <summary>
+    /// Cannot reach the person yet: they have not installed the app and the bot has not seen them in a team
+    /// or chat. Held, never failed: queued again when they are first seen (<see cref="ConversationStore"/>).
+    /// </summary>
+    WaitingForInstall,
+
+    /// <summary>Never sent, and never will be: a later message made it unnecessary while it was held.</summary>
+    Superseded,
+}
+
+/// <summary>What a message is worth to someone the bot cannot reach yet.</summary>
+public enum IfUnreachable
+{
+    /// <summary>Held until they are first seen, then sent (a card they still need: a check-in, a strategy, an action).</summary>
+    Hold,
+
+    /// <summary>
+    /// Not worth sending late: a reminder of a card that is itself held, or (for an update) a change that makes
+    /// the held original pointless (answered, acknowledged, superseded, withdrawn). Marked superseded.
+    /// </summary>
+    Skip,
 }
 
 public enum DeliveryTarget
@@ -65,7 +87,17 @@ public sealed class OutboxMessage
     public string? ReplacesTrackingKey { get; set; }
 
     public DeliveryState State { get; set; }
+
+    /// <summary>What to do when the recipient cannot be reached yet; for an update, what becomes of a held original.</summary>
+    public IfUnreachable IfUnreachable { get; set; }
+
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// Set just before each call to Teams. Still set when a message is claimed again with no outcome recorded:
+    /// its worker died mid-send, so Teams may have it already (the one case that can repeat a message).
+    /// </summary>
+    public DateTimeOffset? AttemptStartedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
     [StoredText(StoredText.Generated)]
@@ -90,6 +122,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Topic).HasMaxLength(100);
         builder.Property(m => m.Target).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.IfUnreachable).HasConversion<string>().HasMaxLength(10);
         builder.Property(m => m.TargetAadObjectId).HasMaxLength(128);
         builder.Property(m => m.TargetConversationId).HasMaxLength(512);
         builder.Property(m => m.TrackingKey).HasMaxLength(300);
@@ -102,5 +135,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.TrackingKey);
         builder.HasIndex(m => m.ReplacesTrackingKey);
         builder.HasIndex(m => m.Topic);
+        builder.HasIndex(m => new { m.TargetAadObjectId, m.State });
     }
 }

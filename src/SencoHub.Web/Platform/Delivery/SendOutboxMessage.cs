@@ -21,6 +21,14 @@ internal sealed partial class SendOutboxMessage(
             return; // the lease was lost to another worker
         }
 
+        if (message.AttemptStartedAt is { } started)
+        {
+            // A worker died between calling Teams and recording the answer: Teams may have it. Sending
+            // again is the only way not to lose it (new activities carry no idempotency key).
+            LogInDoubt(logger, message.Id, message.Topic, started);
+            Count(message, "resent_in_doubt");
+        }
+
         message.Attempts++;
         try
         {
@@ -33,13 +41,28 @@ internal sealed partial class SendOutboxMessage(
             {
                 var target = await ResolveAsync(message, cancellationToken);
                 activity.Conversation = new ConversationAccount { Id = target.ConversationId, TenantId = target.TenantId };
-                var sent = await connector.Client.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, cancellationToken);
+                if (connector.Pacing is { } pacing)
+                {
+                    await pacing.WaitAsync(target.ConversationId, activity.TenantId, cancellationToken);
+                }
+
+                if (!await StartAttemptAsync(message, owner, cancellationToken))
+                {
+                    db.ChangeTracker.Clear();
+                    return; // the lease ran out and another worker has it: it sends, not this one
+                }
+
+                var sent = await connector.Unpaced.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, cancellationToken);
                 Delivered(message, sent.Id, target.ConversationId);
             }
         }
         catch (ConnectorException ex)
         {
             await RecordFailureAsync(message, ex, cancellationToken);
+        }
+        catch (NotReachableYetException ex)
+        {
+            Hold(message, ex.Message);
         }
         catch (UnreachableRecipientException ex)
         {
@@ -48,6 +71,8 @@ internal sealed partial class SendOutboxMessage(
 
         message.LeaseOwner = null;
         message.LeaseUntil = null;
+        message.AttemptStartedAt = null;
+        db.Entry(message).Property(m => m.AttemptStartedAt).IsModified = true; // set in the database by StartAttemptAsync
         // The outcome is written even when the worker is stopping: a sent message must be recorded.
         try
         {
@@ -64,6 +89,27 @@ internal sealed partial class SendOutboxMessage(
 
             await db.SaveChangesAsync(CancellationToken.None);
         }
+
+        if (message.State == DeliveryState.WaitingForInstall && await conversations.CanReachAsync(message.TargetAadObjectId!, CancellationToken.None))
+        {
+            // They were seen while this was being held: the bot's release ran before the hold was saved.
+            await OutboxClaims.ReleaseHeldAsync(db, [message.TargetAadObjectId!], clock.GetUtcNow(), CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Records that Teams is about to be called, in the same statement that checks the claim is still this
+    /// worker's (and extends its lease): a worker whose lease ran out and was claimed by another never sends,
+    /// and a crash from here until the outcome is saved leaves a mark that the message may have been sent.
+    /// </summary>
+    private async Task<bool> StartAttemptAsync(OutboxMessage message, string owner, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var leaseUntil = now + options.Value.LeaseDuration;
+        var started = await db.Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id && m.LeaseOwner == owner && m.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AttemptStartedAt, now).SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+        return started == 1;
     }
 
     private async Task<Target> ResolveAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -100,7 +146,7 @@ internal sealed partial class SendOutboxMessage(
         var botId = user?.BotId ?? connector.BotId;
         if (user is null || botId is null || user.TenantId is null)
         {
-            throw new UnreachableRecipientException("SencoHub cannot reach this person yet: they have not installed the app and are not in a team or chat with it.");
+            throw new NotReachableYetException(CannotReachYet);
         }
 
         var created = await connector.Client.CreateConversationAsync(user.ServiceUrl,
@@ -119,9 +165,17 @@ internal sealed partial class SendOutboxMessage(
     {
         var original = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.TrackingKey == trackingKey && m.ReplacesTrackingKey == null)
-            .Select(m => new { m.State, m.SentActivityId, m.SentConversationId })
+            .Select(m => new { m.Id, m.State, m.SentActivityId, m.SentConversationId })
             .FirstOrDefaultAsync(cancellationToken);
-        if (original is { State: DeliveryState.Delivered, SentActivityId: { } activityId, SentConversationId: { } conversationId })
+        if (original is { State: DeliveryState.WaitingForInstall })
+        {
+            await ReplaceHeldAsync(message, original.Id, trackingKey, cancellationToken);
+        }
+        else if (original is { State: DeliveryState.Superseded })
+        {
+            Superseded(message, "Not sent: the message it updates was not needed any more.");
+        }
+        else if (original is { State: DeliveryState.Delivered, SentActivityId: { } activityId, SentConversationId: { } conversationId })
         {
             // Updates of one message are sent in parallel and may finish in any order: each sends the newest
             // card queued for that message, so whichever lands last, people see the current one.
@@ -146,6 +200,34 @@ internal sealed partial class SendOutboxMessage(
         {
             // The original is still on its way: update it once it has been sent.
             Wait(message, TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>
+    /// The original waits for someone to install the app: the newest update queued for it decides what they get
+    /// when they appear — its card instead (<see cref="IfUnreachable.Hold"/>), or nothing (<see cref="IfUnreachable.Skip"/>).
+    /// Conditional on the original still being held, so a release racing this is never undone.
+    /// </summary>
+    private async Task ReplaceHeldAsync(OutboxMessage message, long originalId, string trackingKey, CancellationToken cancellationToken)
+    {
+        var newest = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ReplacesTrackingKey == trackingKey)
+            .OrderByDescending(m => m.Id).Select(m => new { m.ActivityJson, m.IfUnreachable }).FirstAsync(cancellationToken);
+        var held = db.Set<OutboxMessage>().Where(m => m.Id == originalId && m.State == DeliveryState.WaitingForInstall);
+        var changed = newest.IfUnreachable == IfUnreachable.Skip
+            ? await held.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, DeliveryState.Superseded)
+                .SetProperty(m => m.FailureReason, "Not sent: no longer needed by the time this person could be reached.")
+                .SetProperty(m => m.CompletedAt, clock.GetUtcNow()), cancellationToken)
+            : await held.ExecuteUpdateAsync(s => s.SetProperty(m => m.ActivityJson, newest.ActivityJson), cancellationToken);
+        if (changed == 1)
+        {
+            Superseded(message, newest.IfUnreachable == IfUnreachable.Skip
+                ? "Not sent: the message it updates was not needed any more."
+                : "Not sent: its card goes out in place of the held original.");
+        }
+        else
+        {
+            Wait(message, TimeSpan.FromSeconds(5)); // released meanwhile: update it once it has been sent
         }
     }
 
@@ -201,6 +283,29 @@ internal sealed partial class SendOutboxMessage(
         Count(message, "delivered");
     }
 
+    /// <summary>Held for someone the bot cannot reach yet; a reminder is not worth holding.</summary>
+    private void Hold(OutboxMessage message, string reason)
+    {
+        if (message.IfUnreachable == IfUnreachable.Skip)
+        {
+            Superseded(message, "Not sent: " + reason);
+            return;
+        }
+
+        message.State = DeliveryState.WaitingForInstall;
+        message.FailureReason = reason;
+        message.CompletedAt = null;
+        Count(message, "waiting_for_install");
+    }
+
+    private void Superseded(OutboxMessage message, string reason)
+    {
+        message.State = DeliveryState.Superseded;
+        message.FailureReason = reason;
+        message.CompletedAt = clock.GetUtcNow();
+        Count(message, "superseded");
+    }
+
     private void Wait(OutboxMessage message, TimeSpan delay)
     {
         message.State = DeliveryState.Waiting;
@@ -220,11 +325,19 @@ internal sealed partial class SendOutboxMessage(
     private static void Count(OutboxMessage message, string outcome) =>
         SencoHubTelemetry.DeliveryOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("topic", message.Topic));
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Topic}) was being sent at {Started} when its worker stopped; sending it again (Teams may show it twice)")]
+    private static partial void LogInDoubt(ILogger logger, long id, string topic, DateTimeOffset started);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Topic}) failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, long id, string topic, string reason);
+
+    internal const string CannotReachYet = "SencoHub cannot reach this person yet: they have not installed the app and are not in a team or chat with it. It is sent when they are.";
 
     private sealed record Target(string ServiceUrl, string ConversationId, string? TenantId);
 }
 
 /// <summary>No conversation can be found or opened for the recipient: a final failure with a reason people can act on.</summary>
-internal sealed class UnreachableRecipientException(string message) : Exception(message);
+internal class UnreachableRecipientException(string message) : Exception(message);
+
+/// <summary>The person has not installed the app and has not been seen: not a failure, the message waits for them.</summary>
+internal sealed class NotReachableYetException(string message) : UnreachableRecipientException(message);

@@ -27,12 +27,15 @@ public static class DailyReminders
         return end < 0 ? key[start..] : key[start..end];
     }
 
-    /// <summary>Queues the reminder unless this person already has one about <paramref name="subject"/> on <paramref name="day"/>.</summary>
+    /// <summary>
+    /// Queues the reminder unless this person already has one about <paramref name="subject"/> on <paramref name="day"/>.
+    /// A reminder is about today: for someone the bot cannot reach yet it is dropped, not held until they install.
+    /// </summary>
     /// <returns>False when they had it already: nothing was queued.</returns>
     public static Task<bool> RemindOncePerDayAsync(this Outbox outbox, string subject, string aadObjectId, DateOnly day, Activity message, string topic,
         DateTimeOffset? notBefore = null, CancellationToken cancellationToken = default)
     {
         var key = Key(subject, aadObjectId, day);
-        return outbox.ToPersonAsync(aadObjectId, message, key, topic, trackingKey: key, notBefore: notBefore, cancellationToken: cancellationToken);
+        return outbox.ToPersonAsync(aadObjectId, message, key, topic, trackingKey: key, notBefore: notBefore, ifUnreachable: IfUnreachable.Skip, cancellationToken: cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSencoHubDb))]
-    [Migration("20261207231320_Initial")]
+    [Migration("20261207233907_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -878,6 +878,36 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("library_settings", (string)null);
                 });
 
+            modelBuilder.Entity("SencoHub.Web.Features.Library.LibraryStoreCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Store")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Store")
+                        .IsUnique();
+
+                    b.ToTable("library_store_cursors", (string)null);
+                });
+
             modelBuilder.Entity("SencoHub.Web.Features.Library.ResourceVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1219,6 +1249,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AttemptStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1238,6 +1271,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IfUnreachable")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeaseOwner")
@@ -1298,6 +1336,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TrackingKey");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TargetAadObjectId", "State");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

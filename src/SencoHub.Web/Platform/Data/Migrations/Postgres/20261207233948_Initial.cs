@@ -154,6 +154,22 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "library_store_cursors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Store = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Cursor = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SyncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_store_cursors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "non_school_days",
                 columns: table => new
                 {
@@ -182,7 +198,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     TrackingKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     ReplacesTrackingKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IfUnreachable = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    AttemptStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -829,6 +847,12 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_library_store_cursors_Store",
+                table: "library_store_cursors",
+                column: "Store",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_non_school_days_Date",
                 table: "non_school_days",
                 column: "Date",
@@ -849,6 +873,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                 name: "IX_outbox_messages_State_DueAt",
                 table: "outbox_messages",
                 columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_TargetAadObjectId_State",
+                table: "outbox_messages",
+                columns: new[] { "TargetAadObjectId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Topic",
@@ -952,6 +981,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "library_settings");
+
+            migrationBuilder.DropTable(
+                name: "library_store_cursors");
 
             migrationBuilder.DropTable(
                 name: "non_school_days");

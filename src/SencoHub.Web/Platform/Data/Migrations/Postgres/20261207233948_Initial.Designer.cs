@@ -13,7 +13,7 @@ using SencoHub.Web.Platform.Data;
 namespace SencoHub.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSencoHubDb))]
-    [Migration("20261207231326_Initial")]
+    [Migration("20261207233948_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -918,6 +918,38 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("library_settings", (string)null);
                 });
 
+            modelBuilder.Entity("SencoHub.Web.Features.Library.LibraryStoreCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Store")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Store")
+                        .IsUnique();
+
+                    b.ToTable("library_store_cursors", (string)null);
+                });
+
             modelBuilder.Entity("SencoHub.Web.Features.Library.ResourceVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1273,6 +1305,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("AttemptStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1293,6 +1328,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("IfUnreachable")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
@@ -1352,6 +1392,8 @@ namespace SencoHub.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("TrackingKey");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("TargetAadObjectId", "State");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -152,6 +152,22 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "library_store_cursors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Store = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Cursor = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SyncedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_library_store_cursors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "non_school_days",
                 columns: table => new
                 {
@@ -180,7 +196,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                     TrackingKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     ReplacesTrackingKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IfUnreachable = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttemptStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -827,6 +845,12 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_library_store_cursors_Store",
+                table: "library_store_cursors",
+                column: "Store",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_non_school_days_Date",
                 table: "non_school_days",
                 column: "Date",
@@ -847,6 +871,11 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_outbox_messages_State_DueAt",
                 table: "outbox_messages",
                 columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_TargetAadObjectId_State",
+                table: "outbox_messages",
+                columns: new[] { "TargetAadObjectId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_Topic",
@@ -950,6 +979,9 @@ namespace SencoHub.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "library_settings");
+
+            migrationBuilder.DropTable(
+                name: "library_store_cursors");
 
             migrationBuilder.DropTable(
                 name: "non_school_days");
