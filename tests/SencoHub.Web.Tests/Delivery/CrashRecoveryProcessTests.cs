@@ -14,6 +14,7 @@ namespace SencoHub.Web.Tests.Delivery;
 /// process takes over the dead one's claims within a lease (seconds, not minutes), every message arrives,
 /// and the only repeats are sends that were in flight at the kill (README, "Delivery guarantee").
 /// </summary>
+[Trait("Clock", "Machine")] // in the date proof: test.sh runs it again at three faked dates
 public sealed class CrashRecoveryProcessTests(ITestOutputHelper output)
 {
     private const int Recipients = 240;
