@@ -79,7 +79,8 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output)
     /// <summary>The database as the process will find it: 240 personal chats on the connector, one message queued for each.</summary>
     private static async Task SeedAsync(TestProvider provider, string folder, PostgresTestDatabase? postgres, LoopbackConnector connector)
     {
-        await using var app = new SencoHubApp(provider, dataDirectory: folder, postgres: postgres)
+        // On the machine's clock like the processes that send them: messages queued at the fake "now" could lie in their future.
+        await using var app = new SencoHubApp(provider, dataDirectory: folder, postgres: postgres).UseRealClock()
             .ConfigureServicesWith(s => s.Configure<DeliveryOptions>(o => o.Enabled = false));
         await app.StartAsync();
         await app.WithScopeAsync(async services =>
@@ -94,7 +95,7 @@ public sealed class CrashRecoveryProcessTests(ITestOutputHelper output)
                     ServiceUrl = connector.ServiceUrl,
                     TenantId = TeamsClient.TenantId,
                     UserAadObjectId = $"kill-person-{i}",
-                    LastSeenAt = app.Clock.GetUtcNow(),
+                    LastSeenAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
                 });
             }
 
