@@ -134,7 +134,7 @@ internal sealed class LibraryExtensionBenchmark : IBenchmark
         await using var connector = await LoopbackConnector.StartAsync();
         await using var app = new SencoHubApp(environment: "Production")
             .Setting("SencoHub:Bot:AllowUnauthenticated", "true")
-            .Setting("SencoHub:Bot:AllowLoopbackServiceUrl", "true")
+            .Setting("SencoHub:Bot:AllowLoopbackHttpServiceUrl", "true")
             .Setting("Logging:LogLevel:Default", "Warning")
             .Setting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning")
             .OnKestrel();
