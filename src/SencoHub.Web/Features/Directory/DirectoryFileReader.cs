@@ -70,6 +70,18 @@ public static partial class DirectoryFileReader
     }
 
     /// <summary>Names are free text like any other: one holding a pupil identifier is refused, and never quoted back.</summary>
+    /// <summary>A school's or a person's name: present, not too long, and no pupil identifier in it.</summary>
+    private static bool CheckName(List<string> errors, string at, string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > DirectoryLimits.NameLength)
+        {
+            errors.Add($"{at}.name: needs a name of 1 to {DirectoryLimits.NameLength} characters.");
+            return false;
+        }
+
+        return CheckNoPupilData(errors, $"{at}.name", name);
+    }
+
     private static bool CheckNoPupilData(List<string> errors, string field, string text)
     {
         if (!PupilDataGuard.ContainsUpn(text))
@@ -110,15 +122,7 @@ public static partial class DirectoryFileReader
             }
 
             var name = entry.Name?.Trim();
-            if (string.IsNullOrEmpty(name) || name.Length > DirectoryLimits.NameLength)
-            {
-                errors.Add($"{at}.name: needs a name of 1 to {DirectoryLimits.NameLength} characters.");
-                ok = false;
-            }
-            else
-            {
-                ok &= CheckNoPupilData(errors, $"{at}.name", name);
-            }
+            ok &= CheckName(errors, at, name);
 
             var urn = entry.Urn?.Trim();
             if (urn is null || !UrnPattern().IsMatch(urn))
@@ -182,15 +186,7 @@ public static partial class DirectoryFileReader
             }
 
             var name = entry.Name?.Trim();
-            if (string.IsNullOrEmpty(name) || name.Length > DirectoryLimits.NameLength)
-            {
-                errors.Add($"{at}.name: needs a name of 1 to {DirectoryLimits.NameLength} characters.");
-                ok = false;
-            }
-            else
-            {
-                ok &= CheckNoPupilData(errors, $"{at}.name", name);
-            }
+            ok &= CheckName(errors, at, name);
 
             var email = entry.Email?.Trim();
             if (string.IsNullOrEmpty(email) || email.Length > DirectoryLimits.EmailLength || !EmailPattern().IsMatch(email))
